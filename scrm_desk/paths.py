@@ -1,0 +1,36 @@
+"""Where SCRM Desk keeps things: the default workspace and the bundled resources."""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+
+APP_NAME = "scrm-desk"
+WORKSPACE_ENV = "SCRM_DESK_WORKSPACE"
+WORKSPACE_FILENAME = "workspace.scrm.sqlite"
+
+
+def default_workspace_path() -> Path:
+    """The workspace used when neither ``--workspace`` nor the environment names one."""
+    from platformdirs import user_data_path  # imported here: only needed once at start-up
+
+    return user_data_path(APP_NAME, appauthor=False) / WORKSPACE_FILENAME
+
+
+def resolve_workspace_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """``--workspace`` wins, then ``$SCRM_DESK_WORKSPACE``, then the per-user default."""
+    if explicit:
+        return Path(explicit).expanduser()
+    from_env = os.environ.get(WORKSPACE_ENV, "").strip()
+    if from_env:
+        return Path(from_env).expanduser()
+    return default_workspace_path()
+
+
+def resources_dir() -> Path:
+    """The ``resources/`` folder: beside the code in a checkout, packaged in a wheel."""
+    checkout = Path(__file__).resolve().parent.parent / "resources"
+    if checkout.is_dir():
+        return checkout
+    return Path(str(resources.files("scrm_desk.resources")))

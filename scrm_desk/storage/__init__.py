@@ -1,0 +1,1 @@
+"""SQLite storage: connections, schema migrations and the single-window lock."""

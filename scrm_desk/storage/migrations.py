@@ -1,0 +1,154 @@
+"""The workspace schema, as an ordered list of migrations.
+
+A released migration is never edited: change the schema by adding ``mNNN_...``.
+The schema version a user sees is the number of migrations applied.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlite_utils import Database, Migrations
+
+from scrm_desk.errors import SchemaTooNewError, WorkspaceError
+
+MIGRATION_SET = "scrm_desk"
+migrations = Migrations(MIGRATION_SET)
+_KNOWN: list[str] = []
+
+
+def _migration(fn: Callable[[Database], None]) -> Callable[[Database], None]:
+    _KNOWN.append(fn.__name__)
+    return migrations()(fn)
+
+
+def _run(db: Database, *statements: str) -> None:
+    # One execute per statement: executescript() would commit the migration's transaction.
+    for statement in statements:
+        db.execute(statement)
+
+
+@_migration
+def m001_initial(db: Database) -> None:
+    _run(
+        db,
+        """CREATE TABLE clients (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            industry TEXT NOT NULL DEFAULT '',
+            size TEXT NOT NULL DEFAULT '',
+            region TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE engagements (
+            id TEXT PRIMARY KEY,
+            client_id TEXT NOT NULL REFERENCES clients(id) ON DELETE RESTRICT,
+            title TEXT NOT NULL,
+            consultant TEXT NOT NULL DEFAULT '',
+            start_date TEXT,
+            end_date TEXT,
+            status TEXT NOT NULL
+                CHECK (status IN ('planned', 'active', 'delivered', 'archived')),
+            scope_notes TEXT NOT NULL DEFAULT '',
+            variant TEXT NOT NULL CHECK (variant IN ('classic', 'social', 'both')),
+            deleted_at TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE stakeholders (
+            id TEXT PRIMARY KEY,
+            engagement_id TEXT NOT NULL REFERENCES engagements(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL DEFAULT '',
+            stakeholder_group TEXT NOT NULL CHECK (stakeholder_group IN
+                ('executive', 'business', 'it', 'front_line', 'partner')),
+            email TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+    )
+
+
+@_migration
+def m002_indexes_and_settings(db: Database) -> None:
+    _run(
+        db,
+        "CREATE INDEX idx_engagements_client ON engagements(client_id)",
+        "CREATE INDEX idx_stakeholders_engagement ON stakeholders(engagement_id, name)",
+        """CREATE TABLE workspace_settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+    )
+
+
+LATEST_SCHEMA_VERSION = len(_KNOWN)
+
+
+def applied_migrations(db: Database) -> list[str]:
+    return [m.name for m in migrations.applied(db)]
+
+
+def schema_version(db: Database) -> int:
+    return len(applied_migrations(db))
+
+
+def _user_tables(db: Database) -> list[str]:
+    return [name for name in db.table_names() if not name.startswith("_sqlite")]
+
+
+def check_compatible(db: Database, path: Path) -> None:
+    """Refuse a database this version cannot safely read or upgrade."""
+    applied = applied_migrations(db)
+    unknown = [name for name in applied if name not in _KNOWN]
+    if unknown:
+        raise SchemaTooNewError(
+            f"{path} was written by a newer SCRM Desk (schema {len(applied)}; this version "
+            f"knows schema {LATEST_SCHEMA_VERSION}). Update SCRM Desk to open it; the file "
+            "was not changed."
+        )
+    if not applied and _user_tables(db):
+        raise WorkspaceError(
+            f"{path} is a SQLite database but not an SCRM Desk workspace. Choose another "
+            "file; this one was not changed."
+        )
+
+
+def _backup_before_upgrade(db: Database, path: Path, version: int) -> Path:
+    """Copy the workspace aside before changing its schema, through SQLite's backup API."""
+    target = path.with_name(f"{path.name}.schema-{version}.bak")
+    dest = sqlite3.connect(str(target))
+    try:
+        db.conn.backup(dest)
+    finally:
+        dest.close()
+    with target.open("rb") as handle:
+        os.fsync(handle.fileno())
+    return target
+
+
+def upgrade(db: Database, path: Path) -> Path | None:
+    """Apply pending migrations; return the backup made first, if there was data to keep."""
+    check_compatible(db, path)
+    pending = migrations.pending(db)
+    if not pending:
+        return None
+    current = schema_version(db)
+    backup = _backup_before_upgrade(db, path, current) if current > 0 else None
+    try:
+        migrations.apply(db)
+    except sqlite3.Error as exc:
+        raise WorkspaceError(
+            f"Could not upgrade {path} from schema {current} to {LATEST_SCHEMA_VERSION} "
+            f"({exc}). The failed step was rolled back"
+            + (f"; a copy taken before is at {backup}." if backup else ".")
+        ) from exc
+    db.execute(f"PRAGMA user_version = {LATEST_SCHEMA_VERSION}")
+    return backup

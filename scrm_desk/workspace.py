@@ -1,0 +1,105 @@
+"""The workspace: one SQLite file holding a consultant's clients and engagements."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from types import TracebackType
+
+from sqlite_utils import Database
+
+from scrm_desk.errors import WorkspaceError
+from scrm_desk.repositories.clients import ClientRepository
+from scrm_desk.repositories.engagements import EngagementRepository
+from scrm_desk.repositories.settings import SettingsRepository
+from scrm_desk.repositories.stakeholders import StakeholderRepository
+from scrm_desk.storage import migrations
+from scrm_desk.storage.connection import open_database
+from scrm_desk.storage.lock import WorkspaceLock
+
+
+class Workspace:
+    """Owns the database connection and hands out one repository per kind of record.
+
+    Open it with :meth:`open`; the app passes ``lock=True`` so that a second window on
+    the same file is refused, while command-line reads open it without the lock.
+    A connection belongs to the thread that opened it: workers open their own.
+    """
+
+    def __init__(self, db: Database, path: Path, lock: WorkspaceLock | None = None) -> None:
+        self.db = db
+        self.path = path
+        self._lock = lock
+        self.upgrade_backup: Path | None = None
+        self.clients = ClientRepository(db)
+        self.engagements = EngagementRepository(db)
+        self.stakeholders = StakeholderRepository(db)
+        self.settings = SettingsRepository(db)
+
+    @classmethod
+    def open(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        lock: bool = False,
+        read_only: bool = False,
+    ) -> Workspace:
+        """Open or create the workspace at ``path`` and bring its schema up to date.
+
+        ``read_only`` opens an existing file for reading only and never migrates it.
+        """
+        path = Path(path)
+        holder: WorkspaceLock | None = None
+        if lock:
+            holder = WorkspaceLock(path)
+            holder.acquire()
+        try:
+            db = open_database(path, read_only=read_only)
+            try:
+                if read_only:
+                    migrations.check_compatible(db, path)
+                    if migrations.migrations.pending(db):
+                        raise WorkspaceError(
+                            f"{path} uses an older schema; open it once in SCRM Desk to "
+                            "upgrade it, then try again."
+                        )
+                    backup = None
+                else:
+                    backup = migrations.upgrade(db, path)
+            except BaseException:
+                db.close()
+                raise
+        except BaseException:
+            if holder is not None:
+                holder.release()
+            raise
+        workspace = cls(db, path, holder)
+        workspace.upgrade_backup = backup
+        return workspace
+
+    @property
+    def schema_version(self) -> int:
+        return migrations.schema_version(self.db)
+
+    @property
+    def frameworks_dir(self) -> Path:
+        """Where a consultant drops framework files of their own for this workspace."""
+        return self.path.parent / "frameworks"
+
+    def close(self) -> None:
+        try:
+            self.db.close()
+        finally:
+            if self._lock is not None:
+                self._lock.release()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
