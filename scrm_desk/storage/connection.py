@@ -37,8 +37,8 @@ def is_marked_read_only(path: Path) -> bool:
 def open_database(path: Path, *, read_only: bool = False) -> Database:
     """Open (or create) ``path`` with the settings every connection must have.
 
-    WAL with ``synchronous=FULL`` survives a power cut; ``secure_delete`` overwrites
-    deleted client data instead of leaving it in free pages.
+    ``synchronous=FULL`` (with WAL, see :func:`enable_wal`) survives a power cut;
+    ``secure_delete`` overwrites deleted client data instead of leaving it in free pages.
     """
     path = Path(path)
     exists = path.exists()
@@ -61,10 +61,6 @@ def open_database(path: Path, *, read_only: bool = False) -> Database:
             raise WorkspaceError(f"Cannot create a workspace at {path}: {exc}.") from exc
     try:
         conn.execute("PRAGMA busy_timeout = 5000")
-        if not read_only:
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            if str(mode).lower() != "wal":
-                raise WorkspaceError(f"Cannot switch {path} to write-ahead logging ({mode}).")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA secure_delete = ON")
@@ -81,3 +77,11 @@ def open_database(path: Path, *, read_only: bool = False) -> Database:
         conn.close()
         raise
     return Database(conn, execute_plugins=False)
+
+
+def enable_wal(db: Database, path: Path) -> None:
+    """Switch to write-ahead logging; called only once the file is known to be ours,
+    because the switch rewrites the file header."""
+    mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if str(mode).lower() != "wal":
+        raise WorkspaceError(f"Cannot switch {path} to write-ahead logging ({mode}).")

@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlite_utils import Database, Migrations
 
 from scrm_desk.errors import SchemaTooNewError, WorkspaceError
+from scrm_desk.storage.connection import enable_wal
 
 MIGRATION_SET = "scrm_desk"
 migrations = Migrations(MIGRATION_SET)
@@ -137,6 +138,7 @@ def _backup_before_upgrade(db: Database, path: Path, version: int) -> Path:
 def upgrade(db: Database, path: Path) -> Path | None:
     """Apply pending migrations; return the backup made first, if there was data to keep."""
     check_compatible(db, path)
+    enable_wal(db, path)
     pending = migrations.pending(db)
     if not pending:
         return None
