@@ -9,8 +9,10 @@ from types import TracebackType
 from sqlite_utils import Database
 
 from scrm_desk.errors import WorkspaceError
+from scrm_desk.repositories.assessments import AssessmentRepository
 from scrm_desk.repositories.clients import ClientRepository
 from scrm_desk.repositories.engagements import EngagementRepository
+from scrm_desk.repositories.responses import ResponseRepository
 from scrm_desk.repositories.settings import SettingsRepository
 from scrm_desk.repositories.stakeholders import StakeholderRepository
 from scrm_desk.storage import migrations
@@ -35,6 +37,8 @@ class Workspace:
         self.engagements = EngagementRepository(db)
         self.stakeholders = StakeholderRepository(db)
         self.settings = SettingsRepository(db)
+        self.assessments = AssessmentRepository(db)
+        self.responses = ResponseRepository(db)
 
     @classmethod
     def open(

@@ -117,4 +117,7 @@ class EngagementRepository(Repository[Engagement]):
         with transaction(self.db):
             # Rows that hang off an engagement go with it through ON DELETE CASCADE.
             self.db.execute("DELETE FROM engagements WHERE deleted_at IS NOT NULL")
-        return Changes(frozenset({self.kind, "stakeholder"}), frozenset(ids)) if ids else Changes()
+        if not ids:
+            return Changes()
+        held = {self.kind, "stakeholder", "assessment", "response"}
+        return Changes(frozenset(held), frozenset(ids))

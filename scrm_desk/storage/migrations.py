@@ -90,6 +90,46 @@ def m002_indexes_and_settings(db: Database) -> None:
     )
 
 
+@_migration
+def m003_assessments(db: Database) -> None:
+    _run(
+        db,
+        """CREATE TABLE assessments (
+            id TEXT PRIMARY KEY,
+            engagement_id TEXT NOT NULL REFERENCES engagements(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            assessed_on TEXT,
+            variant TEXT NOT NULL CHECK (variant IN ('classic', 'social', 'both')),
+            framework_id TEXT NOT NULL,
+            framework_version TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('in_progress', 'complete')),
+            notes TEXT NOT NULL DEFAULT '',
+            resume TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX idx_assessments_engagement ON assessments(engagement_id, assessed_on)",
+        """CREATE TABLE responses (
+            id TEXT PRIMARY KEY,
+            assessment_id TEXT NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+            question_id TEXT NOT NULL,
+            lens TEXT NOT NULL CHECK (lens IN ('classic', 'social')),
+            respondent_id TEXT REFERENCES stakeholders(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('level', 'not_applicable', 'dont_know')),
+            current_level INTEGER CHECK (current_level BETWEEN 1 AND 5),
+            target_level INTEGER CHECK (target_level BETWEEN 1 AND 5),
+            confidence TEXT CHECK (confidence IN ('low', 'medium', 'high')),
+            evidence TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        # One answer per respondent, question and lens; NULL (the consensus) counts as one.
+        """CREATE UNIQUE INDEX idx_responses_answer ON responses
+            (assessment_id, question_id, lens, coalesce(respondent_id, ''))""",
+        "CREATE INDEX idx_responses_respondent ON responses(respondent_id)",
+    )
+
+
 LATEST_SCHEMA_VERSION = len(_KNOWN)
 
 
