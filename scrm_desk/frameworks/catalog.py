@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator, Sequence
-from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -23,16 +22,14 @@ from scrm_desk.frameworks.model import (
     LayersFramework,
     ReferenceFramework,
 )
+from scrm_desk.paths import resources_dir
 
 _F = TypeVar("_F", BuildingBlocksFramework, LayersFramework, ReferenceFramework)
 
 
 def builtin_frameworks_dir() -> Path:
     """``resources/frameworks``: beside the code in a checkout, packaged in a wheel."""
-    checkout = Path(__file__).resolve().parents[2] / "resources" / "frameworks"
-    if checkout.is_dir():
-        return checkout
-    return Path(str(resources.files("scrm_desk.resources") / "frameworks"))
+    return resources_dir() / "frameworks"
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
 
+from scrm_desk.errors import ScrmError
 from scrm_desk.frameworks.model import (
     KIND_BUILDING_BLOCKS,
     KIND_LAYERS,
@@ -81,7 +82,7 @@ _THRESHOLDS: Final[dict[str, tuple[float, float, bool]]] = {
 }
 
 
-class FrameworkError(ValueError):
+class FrameworkError(ScrmError, ValueError):
     """A framework file that cannot be used; ``str()`` names the file and the item."""
 
     def __init__(
