@@ -10,11 +10,18 @@ from sqlite_utils import Database
 
 from scrm_desk.errors import WorkspaceError
 from scrm_desk.repositories.assessments import AssessmentRepository
+from scrm_desk.repositories.canvas import CanvasRepository
+from scrm_desk.repositories.checklists import ChecklistRepository
 from scrm_desk.repositories.clients import ClientRepository
 from scrm_desk.repositories.engagements import EngagementRepository
+from scrm_desk.repositories.platforms import PlatformRepository
+from scrm_desk.repositories.posture import PostureRepository
 from scrm_desk.repositories.responses import ResponseRepository
+from scrm_desk.repositories.roadmap import DismissedSuggestionRepository, RoadmapRepository
 from scrm_desk.repositories.settings import SettingsRepository
+from scrm_desk.repositories.social_initiatives import SocialInitiativeRepository
 from scrm_desk.repositories.stakeholders import StakeholderRepository
+from scrm_desk.repositories.starting_points import StartingPointRepository
 from scrm_desk.storage import migrations
 from scrm_desk.storage.connection import open_database
 from scrm_desk.storage.lock import WorkspaceLock
@@ -39,6 +46,15 @@ class Workspace:
         self.settings = SettingsRepository(db)
         self.assessments = AssessmentRepository(db)
         self.responses = ResponseRepository(db)
+        # Planning: the seven-layer canvas, posture, starting points, platforms, roadmap.
+        self.canvas = CanvasRepository(db)
+        self.checklists = ChecklistRepository(db)
+        self.posture = PostureRepository(db)
+        self.social_initiatives = SocialInitiativeRepository(db)
+        self.starting_points = StartingPointRepository(db)
+        self.platforms = PlatformRepository(db)
+        self.roadmap = RoadmapRepository(db)
+        self.dismissed_suggestions = DismissedSuggestionRepository(db)
 
     @classmethod
     def open(

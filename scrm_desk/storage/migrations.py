@@ -130,6 +130,136 @@ def m003_assessments(db: Database) -> None:
     )
 
 
+@_migration
+def m004_planning(db: Database) -> None:
+    """The seven-layer canvas, checklists, posture, initiatives, starting points,
+    platforms and the roadmap: everything hangs off an engagement and goes with it.
+
+    JSON columns (posture answers, roadmap links) are checked by the repositories: a
+    CHECK calling json_valid() is refused on a connection with trusted_schema=OFF.
+    """
+    _run(
+        db,
+        # One row per engagement, layer and process ('' for the layer itself).
+        """CREATE TABLE canvas_states (
+            id TEXT PRIMARY KEY,
+            engagement_id TEXT NOT NULL REFERENCES engagements(id) ON DELETE CASCADE,
+            layer_id TEXT NOT NULL,
+            process_id TEXT NOT NULL DEFAULT '',
+            maturity INTEGER CHECK (maturity BETWEEN 1 AND 5),
+            current_state TEXT NOT NULL DEFAULT '',
+            target_state TEXT NOT NULL DEFAULT '',
+            pain_points TEXT NOT NULL DEFAULT '',
+            owner TEXT NOT NULL DEFAULT '',
+            initiatives TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        """CREATE UNIQUE INDEX idx_canvas_states_cell
+            ON canvas_states(engagement_id, layer_id, process_id)""",
+        """CREATE TABLE checklist_entries (
+            id TEXT PRIMARY KEY,
+            engagement_id TEXT NOT NULL REFERENCES engagements(id) ON DELETE CASCADE,
+            checklist TEXT NOT NULL CHECK (checklist IN ('gate', 'governance')),
+            layer_id TEXT NOT NULL DEFAULT '',
+            item_id TEXT NOT NULL,
+            checked INTEGER NOT NULL CHECK (checked IN (0, 1)),
+            note TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        """CREATE UNIQUE INDEX idx_checklist_entries_item
+            ON checklist_entries(engagement_id, checklist, layer_id, item_id)""",
+        """CREATE TABLE postures (
+            id TEXT PRIMARY KEY,
+            engagement_id TEXT NOT NULL UNIQUE
+                REFERENCES engagements(id) ON DELETE CASCADE,
+            answers TEXT NOT NULL DEFAULT '{}',
+            computed_approach TEXT,
+            override_approach TEXT,
+            override_note TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE social_initiatives (
+            id TEXT PRIMARY KEY,
+            engagement_id TEXT NOT NULL REFERENCES engagements(id) ON DELETE CASCADE,
+            title TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            kind TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('current', 'planned')),
+            owner TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        """CREATE INDEX idx_social_initiatives_engagement
+            ON social_initiatives(engagement_id, created_at)""",
+        """CREATE TABLE starting_points (
+            id TEXT PRIMARY KEY,
+            engagement_id TEXT NOT NULL REFERENCES engagements(id) ON DELETE CASCADE,
+            area_id TEXT NOT NULL,
+            pain INTEGER CHECK (pain BETWEEN 1 AND 5),
+            value INTEGER CHECK (value BETWEEN 1 AND 5),
+            chosen INTEGER NOT NULL DEFAULT 0 CHECK (chosen IN (0, 1)),
+            note TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        """CREATE UNIQUE INDEX idx_starting_points_area
+            ON starting_points(engagement_id, area_id)""",
+        """CREATE TABLE platforms (
+            id TEXT PRIMARY KEY,
+            engagement_id TEXT NOT NULL REFERENCES engagements(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            category_id TEXT NOT NULL,
+            geography TEXT NOT NULL DEFAULT '',
+            purpose TEXT NOT NULL DEFAULT '',
+            owner TEXT NOT NULL DEFAULT '',
+            objective TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL CHECK (status IN ('using', 'planned')),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX idx_platforms_engagement ON platforms(engagement_id, name)",
+        """CREATE TABLE roadmap_items (
+            id TEXT PRIMARY KEY,
+            engagement_id TEXT NOT NULL REFERENCES engagements(id) ON DELETE CASCADE,
+            title TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            block_ids TEXT NOT NULL DEFAULT '[]',
+            layer_ids TEXT NOT NULL DEFAULT '[]',
+            area_ids TEXT NOT NULL DEFAULT '[]',
+            impact INTEGER NOT NULL CHECK (impact BETWEEN 1 AND 5),
+            effort INTEGER NOT NULL CHECK (effort BETWEEN 1 AND 5),
+            owner TEXT NOT NULL DEFAULT '',
+            phase TEXT NOT NULL CHECK (phase IN ('quick_win', 'next', 'later')),
+            start_date TEXT,
+            end_date TEXT,
+            status TEXT NOT NULL
+                CHECK (status IN ('proposed', 'planned', 'in_progress', 'done')),
+            position INTEGER NOT NULL CHECK (position >= 1),
+            origin TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK (end_date IS NULL OR start_date IS NULL OR end_date >= start_date)
+        )""",
+        "CREATE INDEX idx_roadmap_items_order ON roadmap_items(engagement_id, position)",
+        # An accepted suggestion is on the roadmap once.
+        """CREATE UNIQUE INDEX idx_roadmap_items_origin
+            ON roadmap_items(engagement_id, origin) WHERE origin != ''""",
+        """CREATE TABLE dismissed_suggestions (
+            id TEXT PRIMARY KEY,
+            engagement_id TEXT NOT NULL REFERENCES engagements(id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        """CREATE UNIQUE INDEX idx_dismissed_suggestions_key
+            ON dismissed_suggestions(engagement_id, key)""",
+    )
+
+
 LATEST_SCHEMA_VERSION = len(_KNOWN)
 
 
