@@ -1,0 +1,343 @@
+"""What scoring produces: frozen dataclasses holding tuples, safe to share with any view.
+
+Nothing here is rounded: scores are floats as computed, and only the views (and the text
+of findings) round for display. Every result can be turned into JSON-ready data with
+``to_dict()`` (enums become their values, tuples become lists).
+
+Ordering is deterministic everywhere: areas in framework order, and within an area the
+classic lens before the social lens (the order of :meth:`Assessment.lenses`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from enum import Enum, StrEnum
+from typing import Any, Final, Literal, TypeAlias
+
+from scrm_desk.frameworks.model import ScoringThresholds
+from scrm_desk.records import Lens, StakeholderGroup, Variant
+
+Severity: TypeAlias = Literal["high", "medium", "low"]
+
+#: Most severe first; findings are sorted in this order.
+SEVERITIES: Final[tuple[Severity, ...]] = ("high", "medium", "low")
+
+# Flags the engine sets on a BlockScore. They are codes, not wording: the text a
+# consultant reads is in the findings, filled from resources/rules/findings.toml.
+FLAG_NOT_ASSESSED: Final = "not_assessed"
+FLAG_MISSING_BLOCK: Final = "missing_block"
+FLAG_BROKEN_FOUNDATION: Final = "broken_foundation"
+FLAG_FOUNDATION_UNKNOWN: Final = "foundation_unknown"
+FLAG_LARGE_GAP: Final = "large_gap"
+FLAG_NO_QUESTIONS: Final = "no_questions"
+
+
+def to_jsonable(value: Any) -> Any:
+    """``value`` as plain JSON data: dataclasses to dicts, enums to values, tuples to lists."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, tuple | list):
+        return [to_jsonable(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): to_jsonable(item) for key, item in value.items()}
+    return value
+
+
+# --------------------------------------------------------------------------- block scores
+
+
+class QuestionStatus(StrEnum):
+    ANSWERED = "answered"
+    NOT_APPLICABLE = "not_applicable"
+    UNANSWERED = "unanswered"
+
+
+class Basis(StrEnum):
+    """Where a question's current level came from."""
+
+    #: The level the workshop agreed on together.
+    CONSENSUS = "consensus"
+    #: The mean of the individual stakeholders' levels (no usable consensus).
+    RESPONDENTS = "respondents"
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionScore:
+    """The level one question gets under one lens, and where it came from."""
+
+    question_id: str
+    sub_component_id: str
+    status: QuestionStatus
+    #: ``None`` unless ``status`` is answered.
+    score: float | None
+    target: float | None
+    basis: Basis | None
+    #: How many stakeholders gave a level (whatever the basis).
+    respondents: int
+
+
+@dataclass(frozen=True, slots=True)
+class SubScore:
+    sub_component_id: str
+    score: float | None
+    target: float | None
+    answered: int
+    applicable: int
+    total: int
+
+
+@dataclass(frozen=True, slots=True)
+class BlockScore:
+    """One area (building block or cross-cutting area) under one lens."""
+
+    area_id: str
+    lens: Lens
+    cross_cutting: bool
+    #: Mean of the answered questions' levels; ``None`` when none is answered.
+    score: float | None
+    #: Mean of the questions' target levels; ``None`` when no target was given.
+    target: float | None
+    #: ``target - score`` when both exist.
+    gap: float | None
+    answered: int
+    #: Questions not marked "not applicable".
+    applicable: int
+    #: Questions of the area under this lens.
+    total: int
+    #: ``answered / applicable`` (0.0 when nothing is applicable).
+    completeness: float
+    sub_scores: tuple[SubScore, ...]
+    questions: tuple[QuestionScore, ...]
+    #: Codes such as ``"missing_block"``; see the ``FLAG_*`` constants.
+    flags: tuple[str, ...]
+
+    @property
+    def not_applicable(self) -> int:
+        return self.total - self.applicable
+
+    @property
+    def is_scored(self) -> bool:
+        return self.score is not None
+
+    @property
+    def missing_block_risk(self) -> bool:
+        """True when the block is too weak or too little assessed to count as present."""
+        return FLAG_MISSING_BLOCK in self.flags or FLAG_NOT_ASSESSED in self.flags
+
+
+@dataclass(frozen=True, slots=True)
+class IndexScore:
+    """The overall maturity index of one lens.
+
+    The mean of the core building blocks' scores. Cross-cutting areas (Governance) are
+    scored and reported but kept out: the index answers "how mature are the eight
+    blocks a CRM programme needs?", and adding an area that only some engagements
+    weigh heavily would make indexes of different engagements incomparable.
+    """
+
+    lens: Lens
+    score: float | None
+    #: Core blocks with a score.
+    scored_blocks: int
+    #: Core blocks that have questions under this lens.
+    core_blocks: int
+    #: ``scored_blocks / core_blocks``.
+    completeness: float
+
+
+# --------------------------------------------------------------------------- alignment
+
+
+@dataclass(frozen=True, slots=True)
+class GroupMean:
+    group: StakeholderGroup
+    n: int
+    mean: float
+
+
+@dataclass(frozen=True, slots=True)
+class SpreadStats:
+    """How individual stakeholders' levels are spread (the consensus is not mixed in)."""
+
+    #: Stakeholders who gave a level.
+    n: int
+    mean: float | None
+    #: Population standard deviation (0.0 for a single respondent).
+    stdev: float | None
+    min: float | None
+    max: float | None
+    #: Only groups with at least one respondent, in :class:`StakeholderGroup` order.
+    group_means: tuple[GroupMean, ...]
+    business_n: int
+    business_mean: float | None
+    it_n: int
+    it_mean: float | None
+    #: ``business_mean - it_mean`` when both sides answered.
+    difference: float | None
+    misaligned: bool
+    high_spread: bool
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionAlignment:
+    question_id: str
+    area_id: str
+    sub_component_id: str
+    lens: Lens
+    stats: SpreadStats
+    #: The agreed level, shown beside the individual ones; ``None`` without one.
+    consensus_level: int | None
+    #: The kind of the consensus answer (``"level"``, ``"not_applicable"`` ...), if any.
+    consensus_kind: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class BlockAlignment:
+    """Spread of an area under one lens, over each respondent's mean for the area."""
+
+    area_id: str
+    lens: Lens
+    stats: SpreadStats
+    #: Mean of the consensus levels given in the area; ``None`` without any.
+    consensus_mean: float | None
+    consensus_answered: int
+    #: Questions of the area whose own spread is high, in framework order.
+    high_spread_question_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AlignmentResult:
+    questions: tuple[QuestionAlignment, ...]
+    blocks: tuple[BlockAlignment, ...]
+    business_groups: tuple[StakeholderGroup, ...]
+    it_groups: tuple[StakeholderGroup, ...]
+
+    def block(self, area_id: str, lens: Lens) -> BlockAlignment | None:
+        for item in self.blocks:
+            if item.area_id == area_id and item.lens is lens:
+                return item
+        return None
+
+    def question(self, question_id: str, lens: Lens) -> QuestionAlignment | None:
+        for item in self.questions:
+            if item.question_id == question_id and item.lens is lens:
+                return item
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = to_jsonable(self)
+        return data
+
+
+# --------------------------------------------------------------------------- findings
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One observation for the consultant, with the numbers behind it."""
+
+    kind: str
+    severity: Severity
+    area_id: str | None
+    lens: Lens | None
+    title: str
+    #: Cites the numbers the finding rests on.
+    evidence: str
+    suggested_action: str
+    #: Questions the finding points at (e.g. those with a high spread).
+    question_ids: tuple[str, ...] = ()
+
+
+# --------------------------------------------------------------------------- assessment
+
+
+@dataclass(frozen=True, slots=True)
+class AssessmentResult:
+    """Everything the dashboard and the report need about one assessment."""
+
+    assessment_id: str
+    framework_id: str
+    framework_version: str
+    variant: Variant
+    lenses: tuple[Lens, ...]
+    thresholds: ScoringThresholds
+    #: Area-major: every area in framework order, then each lens of the assessment.
+    blocks: tuple[BlockScore, ...]
+    #: One per lens.
+    index: tuple[IndexScore, ...]
+    alignment: AlignmentResult
+    findings: tuple[Finding, ...]
+    #: Responses left out: unknown question, lens not assessed, or no social variant.
+    ignored_responses: int = 0
+
+    def block(self, area_id: str, lens: Lens) -> BlockScore | None:
+        for item in self.blocks:
+            if item.area_id == area_id and item.lens is lens:
+                return item
+        return None
+
+    def index_for(self, lens: Lens) -> IndexScore | None:
+        for item in self.index:
+            if item.lens is lens:
+                return item
+        return None
+
+    def findings_for(self, area_id: str, lens: Lens | None = None) -> tuple[Finding, ...]:
+        return tuple(
+            f
+            for f in self.findings
+            if f.area_id == area_id and (lens is None or f.lens is None or f.lens is lens)
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready data for ``scrm-desk scores --json`` and the report."""
+        data: dict[str, Any] = to_jsonable(self)
+        return data
+
+
+# --------------------------------------------------------------------------- comparison
+
+
+@dataclass(frozen=True, slots=True)
+class BlockChange:
+    area_id: str
+    lens: Lens
+    baseline: float | None
+    follow_up: float | None
+    #: ``follow_up - baseline``; ``None`` when either is missing.
+    change: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class IndexChange:
+    lens: Lens
+    baseline: float | None
+    follow_up: float | None
+    change: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    framework_id: str
+    baseline_assessment_id: str
+    follow_up_assessment_id: str
+    #: Area-major, framework order, lenses present in either assessment.
+    blocks: tuple[BlockChange, ...]
+    index: tuple[IndexChange, ...]
+    #: Blocks whose score rose, largest rise first (ties in framework order).
+    improved: tuple[BlockChange, ...]
+    #: Blocks whose score fell, largest fall first (ties in framework order).
+    declined: tuple[BlockChange, ...]
+
+    def block(self, area_id: str, lens: Lens) -> BlockChange | None:
+        for item in self.blocks:
+            if item.area_id == area_id and item.lens is lens:
+                return item
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = to_jsonable(self)
+        return data
