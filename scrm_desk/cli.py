@@ -1,0 +1,561 @@
+"""The command line: a workspace from a terminal or a script, with no Qt loaded.
+
+``main.py`` sends every invocation with a command here and starts the desktop app
+otherwise. Commands never take the app's workspace lock, so they work while the app has
+the same workspace open; the commands that only read open the file read-only.
+
+Every failure the user can cause is reported as one ``scrm-desk: error: ...`` message on
+standard error, never as a traceback: exit status 1, or 2 for a mistake in the command
+line itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sqlite3
+import sys
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final, NoReturn
+
+from scrm_desk import __version__
+from scrm_desk.demo import add_demo_engagement
+from scrm_desk.errors import ScrmError
+from scrm_desk.frameworks import (
+    BuildingBlocksFramework,
+    Framework,
+    FrameworkCatalog,
+    FrameworkError,
+    LayersFramework,
+    builtin_frameworks_dir,
+    framework_to_dict,
+    load_framework_file,
+)
+from scrm_desk.interchange import (
+    MAX_DOCUMENT_BYTES,
+    SECTIONS,
+    EngagementExistsError,
+    InvalidDocumentError,
+    dumps,
+    export_engagement,
+    import_engagement,
+    load_document,
+    read_document_file,
+    write_document_file,
+)
+from scrm_desk.interchange.engagement_json import describe_problems
+from scrm_desk.paths import WORKSPACE_ENV, resolve_workspace_path
+from scrm_desk.storage.migrations import LATEST_SCHEMA_VERSION
+from scrm_desk.workspace import Workspace
+
+PROG: Final = "scrm-desk"
+DEBUG_ENV: Final = "SCRM_DESK_DEBUG"
+EXIT_OK: Final = 0
+EXIT_FAILURE: Final = 1
+EXIT_USAGE: Final = 2
+EXIT_INTERRUPTED: Final = 130
+
+
+@dataclass(frozen=True, slots=True)
+class CommandHelp:
+    """The texts of one command: ``help`` in the command list, ``description`` above its
+    options. Kept here, in one place, so the README can quote them."""
+
+    help: str
+    description: str
+
+
+COMMANDS: Final[Mapping[str, CommandHelp]] = {
+    "demo": CommandHelp(
+        help="add a demo engagement (a fictional retailer) to the workspace",
+        description=(
+            "Add a demo engagement for a fictional retailer, with its client and ten "
+            "stakeholders, to the workspace (created if needed). Running it again adds "
+            "another demo engagement with a numbered title."
+        ),
+    ),
+    "list": CommandHelp(
+        help="list the engagements in the workspace",
+        description=(
+            "List the engagements in the workspace, newest start first: id, client, title "
+            "and status. The ID column shows the first 8 characters; any unique start of "
+            "an id (6 characters or more) names an engagement in other commands."
+        ),
+    ),
+    "frameworks": CommandHelp(
+        help="list the loaded frameworks, or check a framework file",
+        description=(
+            "List the frameworks SCRM Desk loads: the built-in ones and the *.toml files "
+            "in the 'frameworks' folder beside the workspace. Files that cannot be loaded "
+            "are reported as warnings. With --check, check one framework file instead."
+        ),
+    ),
+    "export-json": CommandHelp(
+        help="write one engagement to a JSON file",
+        description=(
+            "Write one engagement, with its client and stakeholders, to a JSON file in "
+            "the SCRM Desk interchange format. The file is replaced in one step: if "
+            "anything fails, an existing file keeps its old content."
+        ),
+    ),
+    "import-json": CommandHelp(
+        help="add an engagement from a JSON file",
+        description=(
+            "Add the engagement in a JSON file (written by export-json or the app) to "
+            "the workspace. The whole file is checked first and written in one step; a "
+            "file with problems changes nothing. Records keep their ids; a client that "
+            "is already in the workspace is used as it is."
+        ),
+    ),
+    "info": CommandHelp(
+        help="show where the workspace is and what it holds",
+        description=(
+            "Show the workspace's path, schema version, size and how many clients, "
+            "engagements and stakeholders it holds."
+        ),
+    ),
+}
+
+_WORKSPACE_HELP: Final = (
+    f"the workspace file to use (default: ${WORKSPACE_ENV}, else the per-user workspace)"
+)
+_EPILOG: Final = (
+    "Without a command, scrm-desk opens the desktop app. "
+    f"The workspace is the --workspace file, else ${WORKSPACE_ENV}, else the per-user "
+    "default that 'scrm-desk info' shows."
+)
+
+
+# --------------------------------------------------------------------------- parser
+
+
+class UsageError(Exception):
+    """A mistake in the command line; reported with exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser that raises instead of printing usage and exiting."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser for every command; each command's handler is in ``args.handler``."""
+    return _build_parsers()[0]
+
+
+def help_texts() -> dict[str, str]:
+    """The full ``--help`` output of the program (key ``""``) and of each command."""
+    parser, subparsers = _build_parsers()
+    return {"": parser.format_help()} | {
+        name: sub.format_help() for name, sub in subparsers.items()
+    }
+
+
+def _build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    parser = _Parser(
+        prog=PROG,
+        description="SCRM Desk: a workbench for CRM and Social CRM consultants.",
+        epilog=_EPILOG,
+        allow_abbrev=False,
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument("--workspace", metavar="PATH", help=_WORKSPACE_HELP)
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND", title="commands", required=True
+    )
+    subparsers: dict[str, argparse.ArgumentParser] = {}
+    for name, add_options, handler in _COMMAND_TABLE:
+        texts = COMMANDS[name]
+        sub = subparsers[name] = commands.add_parser(
+            name, help=texts.help, description=texts.description, allow_abbrev=False
+        )
+        # SUPPRESS: when absent here, a --workspace given before the command stays.
+        sub.add_argument(
+            "--workspace", metavar="PATH", default=argparse.SUPPRESS, help=_WORKSPACE_HELP
+        )
+        add_options(sub)
+        sub.set_defaults(handler=handler)
+    return parser, subparsers
+
+
+def _no_options(parser: argparse.ArgumentParser) -> None:
+    """A command without options of its own."""
+
+
+def _list_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument(
+        "--trash", action="store_true", help="list the engagements in the trash instead"
+    )
+
+
+def _frameworks_options(parser: argparse.ArgumentParser) -> None:
+    choice = parser.add_mutually_exclusive_group()
+    choice.add_argument(
+        "--json", action="store_true", help="print the full content of every framework as JSON"
+    )
+    choice.add_argument(
+        "--check",
+        metavar="FILE",
+        help="check one framework file and report every problem in it (exit status 1 if any)",
+    )
+
+
+def _export_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "engagement", metavar="ENGAGEMENT", help="the engagement's id (or its start), or title"
+    )
+    parser.add_argument(
+        "--out",
+        metavar="FILE",
+        required=True,
+        help="the file to write ('-' for standard output)",
+    )
+
+
+def _import_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "file", metavar="FILE", help="the JSON file to import ('-' for standard input)"
+    )
+    parser.add_argument(
+        "--as-copy",
+        action="store_true",
+        help=(
+            "if the engagement is already in the workspace, import it as a copy under "
+            "new ids (title suffixed ' (imported copy)') instead of refusing"
+        ),
+    )
+
+
+# --------------------------------------------------------------------------- running
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Run one command line (without the program name) and return the exit status."""
+    try:
+        args = build_parser().parse_args(None if argv is None else list(argv))
+    except UsageError as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    except SystemExit as exc:  # --help and --version print, then "exit" with 0
+        return exc.code if isinstance(exc.code, int) else EXIT_OK
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except BrokenPipeError:
+        return _reader_went_away()
+    except KeyboardInterrupt:
+        return _fail("interrupted", EXIT_INTERRUPTED)
+    except ScrmError as exc:
+        return _fail(str(exc))
+    except OSError as exc:
+        return _fail(_describe_os_error(exc))
+    except sqlite3.Error as exc:
+        return _fail(f"the workspace could not be read or written ({exc}); nothing was changed")
+    except Exception as exc:
+        if os.environ.get(DEBUG_ENV):
+            raise
+        return _fail(
+            f"unexpected {type(exc).__name__}: {exc}. This is a bug in SCRM Desk; please "
+            f"report it (set {DEBUG_ENV}=1 to see the details)."
+        )
+
+
+def _fail(message: str, status: int = EXIT_FAILURE) -> int:
+    print(f"{PROG}: error: {message}", file=sys.stderr)
+    return status
+
+
+def _warn(message: str) -> None:
+    print(f"{PROG}: warning: {message}", file=sys.stderr)
+
+
+def _describe_os_error(exc: OSError) -> str:
+    reason = exc.strerror or str(exc)
+    return f"{exc.filename}: {reason}" if exc.filename else reason
+
+
+def _reader_went_away() -> int:
+    # The program reading our output stopped (``scrm-desk list | head``). Point stdout
+    # at nothing so that the interpreter's final flush does not fail a second time.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return EXIT_FAILURE
+
+
+def _workspace_path(args: argparse.Namespace) -> Path:
+    return resolve_workspace_path(getattr(args, "workspace", None))
+
+
+@contextmanager
+def _reading(args: argparse.Namespace) -> Iterator[Workspace]:
+    """The workspace opened read-only; a missing file is an error, never created."""
+    with Workspace.open(_workspace_path(args), read_only=True) as ws:
+        yield ws
+
+
+@contextmanager
+def _writing(args: argparse.Namespace) -> Iterator[Workspace]:
+    """The workspace opened for writing (created if needed), without the app's lock."""
+    with Workspace.open(_workspace_path(args)) as ws:
+        yield ws
+
+
+def _print_table(headings: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    """Columns padded to their widest cell; the last one is not, to avoid trailing blanks."""
+    widths = [len(heading) for heading in headings]
+    for row in rows:
+        widths = [max(width, len(cell)) for width, cell in zip(widths, row, strict=True)]
+    for line in (headings, *rows):
+        cells = [cell.ljust(width) for cell, width in zip(line, widths, strict=True)]
+        print("  ".join(cells).rstrip())
+
+
+def _print_json(value: Any) -> None:
+    print(json.dumps(value, indent=2, ensure_ascii=False))
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    with _writing(args) as ws:
+        engagement = add_demo_engagement(ws).record
+        stakeholders = len(ws.stakeholders.for_engagement(engagement.id))
+        print(
+            f"Added the demo engagement {engagement.title!r} (id {engagement.id}) with "
+            f"{_plural(stakeholders, 'stakeholder')} to {ws.path}."
+        )
+    return EXIT_OK
+
+
+def _cmd_list(args: argparse.Namespace) -> int:
+    with _reading(args) as ws:
+        engagements = ws.engagements.trashed() if args.trash else ws.engagements.active()
+        client_names = {client.id: client.name for client in ws.clients.all()}
+        where = ws.path
+    if args.json:
+        _print_json(
+            [
+                {
+                    "id": e.id,
+                    "title": e.title,
+                    "client_id": e.client_id,
+                    "client": client_names.get(e.client_id, ""),
+                    "status": e.status.value,
+                    "variant": e.variant.value,
+                    "consultant": e.consultant,
+                    "start_date": e.start_date,
+                    "end_date": e.end_date,
+                    "deleted_at": e.deleted_at,
+                }
+                for e in engagements
+            ]
+        )
+        return EXIT_OK
+    if not engagements:
+        print(
+            "The trash is empty."
+            if args.trash
+            else f"No engagements in {where}. Try '{PROG} demo' to add a demo engagement."
+        )
+        return EXIT_OK
+    headings = ["ID", "CLIENT", "TITLE", "STATUS"] + (["DELETED"] if args.trash else [])
+    rows = [
+        [e.id[:8], client_names.get(e.client_id, "?"), e.title, e.status.value]
+        + ([(e.deleted_at or "")[:10]] if args.trash else [])
+        for e in engagements
+    ]
+    _print_table(headings, rows)
+    return EXIT_OK
+
+
+def _frameworks_dir(args: argparse.Namespace) -> Path:
+    # The folder Workspace.frameworks_dir names, worked out without opening the
+    # workspace: listing frameworks must work before any workspace exists.
+    return _workspace_path(args).parent / "frameworks"
+
+
+def _cmd_frameworks(args: argparse.Namespace) -> int:
+    if args.check:
+        return _check_framework(Path(args.check), _frameworks_dir(args))
+    catalog = FrameworkCatalog.load([_frameworks_dir(args)])
+    for problem in catalog.problems:
+        _warn(f"skipped {problem.message}")
+    if args.json:
+        _print_json([framework_to_dict(framework) for framework in catalog])
+        return EXIT_OK
+    if not len(catalog):
+        print("No frameworks are loaded.")
+        return EXIT_OK
+    rows = [[fw.id, fw.kind, fw.name, fw.version, fw.source] for fw in catalog]
+    _print_table(["ID", "KIND", "NAME", "VERSION", "SOURCE"], rows)
+    return EXIT_OK
+
+
+def _check_framework(path: Path, own_dir: Path) -> int:
+    """``--check``: every problem in one file, or what it holds when it is valid."""
+    try:
+        framework = load_framework_file(path)
+    except FrameworkError as exc:
+        for problem in exc.problems:
+            print(str(problem), file=sys.stderr)
+        return _fail(
+            f"{path} is not a valid framework file ({_plural(len(exc.problems), 'problem')})"
+        )
+    print(f"{path}: valid ({framework.kind}, {_framework_size(framework)})")
+    # A valid file can still be skipped at load time: the id may already be taken.
+    catalog = FrameworkCatalog.load([own_dir])
+    other = catalog.get(framework.id)
+    if other is not None and not _is_loaded_from(other, path):
+        where = "a built-in framework" if other.is_builtin else other.source
+        _warn(f"the id {framework.id!r} is already used by {where}; this file would be skipped")
+    return EXIT_OK
+
+
+def _is_loaded_from(framework: Framework, path: Path) -> bool:
+    """Whether the catalog's ``framework`` is the one in the file at ``path``."""
+    if framework.is_builtin:
+        # A built-in framework's source is "built-in"; its file is in the built-in folder.
+        return path.resolve().parent == builtin_frameworks_dir().resolve()
+    return Path(framework.source).resolve() == path.resolve()
+
+
+def _framework_size(framework: Framework) -> str:
+    """How much a framework holds, in the terms of its kind ("9 areas", "7 layers")."""
+    if isinstance(framework, BuildingBlocksFramework):
+        return _plural(len(framework.areas), "area")
+    if isinstance(framework, LayersFramework):
+        return _plural(len(framework.layers), "layer")
+    parts = (
+        framework.approaches,
+        framework.social_kinds,
+        framework.starting_areas,
+        framework.platform_categories,
+        framework.governance_checklist,
+        framework.definitions,
+    )
+    return _plural(sum(len(part) for part in parts), "item")
+
+
+def _cmd_export_json(args: argparse.Namespace) -> int:
+    with _reading(args) as ws:
+        engagement = ws.engagements.resolve(args.engagement)
+        document = export_engagement(ws, engagement.id)
+    if args.out == "-":
+        _write_stdout(dumps(document))
+        return EXIT_OK
+    write_document_file(document, Path(args.out))
+    print(
+        f"Exported {engagement.title!r} with "
+        f"{_plural(len(document['stakeholders']), 'stakeholder')} to {args.out}."
+    )
+    return EXIT_OK
+
+
+def _write_stdout(text: str) -> None:
+    """Write ``text`` as UTF-8 whatever the console's encoding, as a file would hold it."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+        return
+    sys.stdout.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
+
+
+def _cmd_import_json(args: argparse.Namespace) -> int:
+    source = "standard input" if args.file == "-" else args.file
+    try:
+        # The file is checked before the workspace is opened: a bad file creates nothing.
+        document = load_document(_read_input(args.file))
+        with _writing(args) as ws:
+            result = import_engagement(
+                ws, document, on_conflict="copy" if args.as_copy else "refuse"
+            )
+            where = ws.path
+    except InvalidDocumentError as exc:
+        return _fail(describe_problems(exc.problems, subject=source))
+    except EngagementExistsError as exc:
+        return _fail(f"{exc} (use --as-copy)")
+    copy_note = " as a copy (it was already in the workspace)" if result.as_copy else ""
+    print(f"Imported {result.title!r}{copy_note} into {where}.")
+    print(f"  engagement id: {result.engagement_id}")
+    if result.client_reused:
+        print(f"  client: {document.client.name!r}, already in the workspace, left as it was")
+    else:
+        print(f"  client: {document.client.name!r}, added")
+    for section in SECTIONS:
+        print(f"  {section.key}: {result.counts[section.key]}")
+    if result.in_trash:
+        print("  The engagement was in the trash when it was exported, and is in the trash here.")
+    return EXIT_OK
+
+
+def _read_input(file: str) -> bytes:
+    if file == "-":
+        # One byte over the limit is enough to know the input is too large.
+        return sys.stdin.buffer.read(MAX_DOCUMENT_BYTES + 1)
+    return read_document_file(Path(file))
+
+
+def _cmd_info(args: argparse.Namespace) -> int:
+    path = _workspace_path(args)
+    frameworks_dir = _frameworks_dir(args)
+    lines = [("SCRM Desk", __version__), ("Workspace", str(path))]
+    if not path.exists():
+        lines.append(("Status", "no workspace there yet; the app or 'demo' creates it"))
+    else:
+        with _reading(args) as ws:
+            engagements, trashed = len(ws.engagements.active()), len(ws.engagements.trashed())
+            lines += [
+                (
+                    "Schema version",
+                    f"{ws.schema_version} (this version writes {LATEST_SCHEMA_VERSION})",
+                ),
+                ("File size", _size_text(path.stat().st_size)),
+                ("Clients", str(ws.clients.count())),
+                ("Engagements", f"{engagements} open, {trashed} in the trash"),
+                ("Stakeholders", str(ws.stakeholders.count())),
+            ]
+    state = "" if frameworks_dir.is_dir() else " (no such folder)"
+    lines.append(("Own frameworks", f"{frameworks_dir}{state}"))
+    width = max(len(label) for label, _ in lines) + 1
+    for label, value in lines:
+        print(f"{label + ':':<{width}} {value}")
+    return EXIT_OK
+
+
+def _size_text(size: int) -> str:
+    if size < 1024:
+        return f"{size} bytes"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+_COMMAND_TABLE: Final[
+    tuple[tuple[str, Callable[[argparse.ArgumentParser], None], Handler], ...]
+] = (
+    ("demo", _no_options, _cmd_demo),
+    ("list", _list_options, _cmd_list),
+    ("frameworks", _frameworks_options, _cmd_frameworks),
+    ("export-json", _export_options, _cmd_export_json),
+    ("import-json", _import_options, _cmd_import_json),
+    ("info", _no_options, _cmd_info),
+)

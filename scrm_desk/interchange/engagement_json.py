@@ -1,0 +1,872 @@
+"""The JSON interchange format for one engagement: export, strict checks, atomic import.
+
+A document carries one engagement with its client and everything that belongs to it, so
+a consultant can move an engagement between laptops or hand it to a colleague. The
+format is described for humans in ``docs/interchange-format.md`` and for tools in
+``resources/schemas/engagement.schema.json``; this module is the reference reader and
+writer and needs nothing beyond the standard library and the core.
+
+Import is all or nothing: the whole document is checked first, every problem collected
+with its JSON path (``stakeholders[2].email: 'x' is not an e-mail address``), and only a
+document without problems is written, in one transaction.
+
+What hangs off an engagement is organised in *sections* (:class:`RecordListSection`):
+each one exports its records, reads them back with checks, and writes them. Adding an
+assessment or a roadmap to the format means adding one section to :data:`SECTIONS`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import tempfile
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, fields, replace
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, Final, Generic, Literal, Protocol, TypeAlias, TypeVar
+
+from scrm_desk import __version__, validation
+from scrm_desk.changes import Changes
+from scrm_desk.clock import new_id, utc_now
+from scrm_desk.errors import InterchangeError, ValidationError
+from scrm_desk.records import Client, Engagement, Stakeholder
+from scrm_desk.repositories.base import FieldCheck, Repository, transaction
+from scrm_desk.repositories.clients import ClientRepository
+from scrm_desk.repositories.engagements import EngagementRepository
+from scrm_desk.repositories.stakeholders import StakeholderRepository
+from scrm_desk.workspace import Workspace
+
+FORMAT: Final = "scrm-desk.engagement"
+#: The newest format version this module writes and reads; older ones are read too.
+FORMAT_VERSION: Final = 1
+#: Files above this are refused before parsing: a real engagement is far smaller, and
+#: parsing a huge file would freeze the app and eat memory.
+MAX_DOCUMENT_BYTES: Final = 50 * 1024 * 1024
+#: How many problems an error message lists before it says "and N more".
+MAX_REPORTED_PROBLEMS: Final = 20
+COPY_SUFFIX: Final = " (imported copy)"
+
+OnConflict: TypeAlias = Literal["refuse", "copy"]
+JsonKind: TypeAlias = Literal["string", "integer", "number", "boolean"]
+
+
+class _StoredRecord(Protocol):
+    """What every record of a section has: an id and a creation time."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def created_at(self) -> str: ...
+
+
+R = TypeVar("R", bound=_StoredRecord)
+
+
+# --------------------------------------------------------------------------- problems
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a document, at a JSON path such as ``stakeholders[2].email``."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+class InvalidDocumentError(InterchangeError):
+    """A document that cannot be imported; ``problems`` holds every problem found."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__(describe_problems(self.problems))
+
+
+class EngagementExistsError(InterchangeError):
+    """The engagement in the document, or records of it, are already in the workspace."""
+
+    def __init__(self, message: str, engagement_id: str) -> None:
+        super().__init__(message)
+        self.engagement_id = engagement_id
+
+
+def describe_problems(problems: Sequence[Problem], *, subject: str = "The file") -> str:
+    """One line for a single problem; otherwise a heading and one indented line each.
+
+    ``subject`` names the document, for example by its file name.
+    """
+    if len(problems) == 1:
+        return f"{subject} cannot be imported: {problems[0]}. Nothing was changed."
+    shown = [f"  {problem}" for problem in problems[:MAX_REPORTED_PROBLEMS]]
+    hidden = len(problems) - len(shown)
+    if hidden:
+        shown.append(f"  and {hidden} more")
+    heading = f"{subject} cannot be imported ({len(problems)} problems); nothing was changed:"
+    return "\n".join([heading, *shown])
+
+
+class Problems:
+    """Collects problems while a document is read, so the consultant sees them all at once."""
+
+    def __init__(self) -> None:
+        self.items: list[Problem] = []
+
+    def add(self, path: str, message: str) -> None:
+        self.items.append(Problem(path, message))
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            raise InvalidDocumentError(self.items)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+
+def _refuse(path: str, message: str) -> InvalidDocumentError:
+    """A problem so basic that checking the rest of the document would only add noise."""
+    return InvalidDocumentError([Problem(path, message)])
+
+
+def _member(parent: str, key: str) -> str:
+    return f"{parent}.{key}" if parent else key
+
+
+def _json_type(value: object) -> str:
+    """How a JSON user would name the type of ``value``."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _is_kind(value: object, kind: JsonKind) -> bool:
+    if kind == "string":
+        return isinstance(value, str)
+    if kind == "boolean":
+        return isinstance(value, bool)
+    if isinstance(value, bool):  # JSON true is not the number 1
+        return False
+    if kind == "integer":
+        return isinstance(value, int)
+    return isinstance(value, int | float)
+
+
+_KIND_NAMES: Final[dict[str, str]] = {
+    "string": "a string",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+}
+
+
+# --------------------------------------------------------------------------- fields
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    """One field of a record in the document: its JSON type, its check, whether optional.
+
+    ``check`` is the same cleaning function the repository applies, so a document that
+    passes here is accepted by the workspace too.
+    """
+
+    name: str
+    check: FieldCheck
+    required: bool = True
+    nullable: bool = False
+    default: object = ""
+    kind: JsonKind = "string"
+
+
+def _read_fields(
+    raw: object, path: str, spec: Sequence[FieldSpec], problems: Problems
+) -> dict[str, Any] | None:
+    """The cleaned values of one record, or ``None`` when any field has a problem."""
+    if not isinstance(raw, dict):
+        problems.add(path, f"must be an object, not {_json_type(raw)}")
+        return None
+    known = [item.name for item in spec]
+    for key in raw:
+        if key not in known:
+            close = difflib.get_close_matches(str(key), known, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            problems.add(_member(path, str(key)), f"is not a field of this format{hint}")
+    values: dict[str, Any] = {}
+    complete = True
+    for item in spec:
+        ok, values[item.name] = _read_value(raw, item, path, problems)
+        complete = complete and ok
+    return values if complete else None
+
+
+def _read_value(
+    raw: Mapping[str, Any], item: FieldSpec, path: str, problems: Problems
+) -> tuple[bool, Any]:
+    """Whether ``raw[item.name]`` passed its checks, and its cleaned value."""
+    where = _member(path, item.name)
+    if item.name not in raw:
+        if item.required:
+            problems.add(where, "is missing")
+            return False, None
+        return True, item.default
+    value = raw[item.name]
+    if value is None and item.nullable:
+        return True, None
+    if not _is_kind(value, item.kind):
+        problems.add(where, f"must be {_KIND_NAMES[item.kind]}, not {_json_type(value)}")
+        return False, None
+    try:
+        return True, item.check(item.name, value)
+    except ValidationError as exc:
+        problems.add(where, exc.message)
+        return False, None
+
+
+def record_to_json(record: object) -> dict[str, Any]:
+    """A record as a JSON object: every dataclass field in declaration order."""
+    return {
+        item.name: _json_value(getattr(record, item.name))
+        for item in fields(record)  # type: ignore[arg-type]
+    }
+
+
+def _json_value(value: object) -> object:
+    return value.value if isinstance(value, StrEnum) else value
+
+
+def _nullable_timestamp(field_name: str, value: object) -> str | None:
+    return None if value is None else validation.timestamp(field_name, value)
+
+
+_ID = FieldSpec("id", validation.record_id)
+_CREATED_AT = FieldSpec("created_at", validation.timestamp)
+_UPDATED_AT = FieldSpec("updated_at", validation.timestamp)
+
+CLIENT_FIELDS: Final[tuple[FieldSpec, ...]] = (
+    _ID,
+    FieldSpec("name", ClientRepository.editable["name"]),
+    FieldSpec("industry", ClientRepository.editable["industry"], required=False),
+    FieldSpec("size", ClientRepository.editable["size"], required=False),
+    FieldSpec("region", ClientRepository.editable["region"], required=False),
+    FieldSpec("notes", ClientRepository.editable["notes"], required=False),
+    _CREATED_AT,
+    _UPDATED_AT,
+)
+
+ENGAGEMENT_FIELDS: Final[tuple[FieldSpec, ...]] = (
+    _ID,
+    FieldSpec("client_id", EngagementRepository.editable["client_id"]),
+    FieldSpec("title", EngagementRepository.editable["title"]),
+    FieldSpec("consultant", EngagementRepository.editable["consultant"], required=False),
+    FieldSpec(
+        "start_date",
+        EngagementRepository.editable["start_date"],
+        required=False,
+        nullable=True,
+        default=None,
+    ),
+    FieldSpec(
+        "end_date",
+        EngagementRepository.editable["end_date"],
+        required=False,
+        nullable=True,
+        default=None,
+    ),
+    FieldSpec("status", EngagementRepository.editable["status"]),
+    FieldSpec("scope_notes", EngagementRepository.editable["scope_notes"], required=False),
+    FieldSpec("variant", EngagementRepository.editable["variant"]),
+    # An engagement exported from the trash goes back into the trash: the file is a
+    # faithful copy, and the consultant can restore it from there.
+    FieldSpec("deleted_at", _nullable_timestamp, required=False, nullable=True, default=None),
+    _CREATED_AT,
+    _UPDATED_AT,
+)
+
+STAKEHOLDER_FIELDS: Final[tuple[FieldSpec, ...]] = (
+    _ID,
+    FieldSpec("engagement_id", StakeholderRepository.editable["engagement_id"]),
+    FieldSpec("name", StakeholderRepository.editable["name"]),
+    FieldSpec("role", StakeholderRepository.editable["role"], required=False),
+    FieldSpec("group", StakeholderRepository.editable["group"]),
+    FieldSpec("email", StakeholderRepository.editable["email"], required=False),
+    FieldSpec("notes", StakeholderRepository.editable["notes"], required=False),
+    _CREATED_AT,
+    _UPDATED_AT,
+)
+
+
+# --------------------------------------------------------------------------- sections
+
+
+class IdMap:
+    """The id each record of the document is written under.
+
+    Records keep their own ids, so the same engagement is recognised on every laptop;
+    an import *as a copy* gives each record a fresh id instead, consistently, so that
+    references between records still line up.
+    """
+
+    def __init__(self, *, fresh: bool) -> None:
+        self.fresh = fresh
+        self._new_ids: dict[str, str] = {}
+
+    def __call__(self, old_id: str) -> str:
+        if not self.fresh:
+            return old_id
+        return self._new_ids.setdefault(old_id, new_id())
+
+
+@dataclass
+class ReadContext:
+    """What a section's checks can see of the rest of the document."""
+
+    problems: Problems
+    format_version: int
+    #: The engagement's id, when the ``engagement`` object passed its checks.
+    engagement_id: str | None
+    #: Ids read so far, by section key, for references from one section to another.
+    ids: dict[str, set[str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RecordListSection(Generic[R]):
+    """A list of records that belong to the engagement, such as its stakeholders.
+
+    The section knows the document key, the record type and its fields, and the
+    repository that stores it. Override :meth:`check_record` for rules between fields
+    or sections, and :meth:`for_writing` when records refer to each other by id.
+    """
+
+    key: str
+    label: str
+    record: type[R]
+    spec: tuple[FieldSpec, ...]
+    repository: Callable[[Workspace], Repository[R]]
+    list_for_engagement: Callable[[Workspace, str], Sequence[R]]
+    #: The order records are exported in; it must end with the id, so that two exports
+    #: of the same records are identical.
+    sort_key: Callable[[R], tuple[str, ...]] = lambda record: (record.created_at, record.id)
+    #: Files of an older format version may lack the section; they import it empty.
+    since_version: int = 1
+    parent_field: str = "engagement_id"
+
+    # -- export -------------------------------------------------------------------------
+    def export(self, ws: Workspace, engagement: Engagement) -> list[dict[str, Any]]:
+        records = sorted(self.list_for_engagement(ws, engagement.id), key=self.sort_key)
+        return [record_to_json(record) for record in records]
+
+    # -- import -------------------------------------------------------------------------
+    def read(self, raw: object, ctx: ReadContext) -> list[R]:
+        """Check the section's JSON and build its records; problems go to ``ctx``."""
+        if not isinstance(raw, list):
+            ctx.problems.add(self.key, f"must be an array, not {_json_type(raw)}")
+            return []
+        records: list[R] = []
+        first_index_of: dict[str, int] = {}
+        for index, item in enumerate(raw):
+            path = f"{self.key}[{index}]"
+            values = _read_fields(item, path, self.spec, ctx.problems)
+            if values is None:
+                continue
+            self._check_parent(values, path, ctx)
+            record_id = values["id"]
+            if record_id in first_index_of:
+                ctx.problems.add(
+                    _member(path, "id"),
+                    f"{record_id} is also the id of {self.key}[{first_index_of[record_id]}]",
+                )
+            else:
+                first_index_of[record_id] = index
+            self.check_record(values, path, ctx)
+            records.append(self.record(**values))
+        ctx.ids[self.key] = set(first_index_of)
+        return records
+
+    def _check_parent(self, values: Mapping[str, Any], path: str, ctx: ReadContext) -> None:
+        parent = values[self.parent_field]
+        if ctx.engagement_id is not None and parent != ctx.engagement_id:
+            ctx.problems.add(
+                _member(path, self.parent_field),
+                f"is {parent}, but the engagement in this file has the id {ctx.engagement_id}",
+            )
+
+    def check_record(self, values: Mapping[str, Any], path: str, ctx: ReadContext) -> None:
+        """Rules beyond single fields; report through ``ctx.problems``."""
+
+    def existing_ids(self, ws: Workspace, records: Sequence[R]) -> list[str]:
+        repository = self.repository(ws)
+        return [record.id for record in records if repository.exists(record.id)]
+
+    def for_writing(self, record: R, ids: IdMap) -> R:
+        """The record as it is written: under its own ids, or fresh ones for a copy."""
+        return replace(  # type: ignore[type-var]
+            record,
+            id=ids(record.id),
+            **{self.parent_field: ids(getattr(record, self.parent_field))},
+        )
+
+    def write(self, ws: Workspace, records: Sequence[R], ids: IdMap) -> Changes:
+        repository = self.repository(ws)
+        changes = Changes()
+        for record in records:
+            changes |= repository.put_back(self.for_writing(record, ids)).changes
+        return changes
+
+
+STAKEHOLDERS: Final = RecordListSection[Stakeholder](
+    key="stakeholders",
+    label="stakeholder",
+    record=Stakeholder,
+    spec=STAKEHOLDER_FIELDS,
+    repository=lambda ws: ws.stakeholders,
+    list_for_engagement=lambda ws, engagement_id: ws.stakeholders.for_engagement(engagement_id),
+    sort_key=lambda person: (person.name.casefold(), person.created_at, person.id),
+)
+
+#: Everything that belongs to an engagement, in the order it is written and imported.
+#: Sections that refer to another section come after it.
+SECTIONS: Final[tuple[RecordListSection[Any], ...]] = (STAKEHOLDERS,)
+
+_ENVELOPE_KEYS: Final = ("format", "format_version", "exported_at", "app_version")
+_TOP_LEVEL_KEYS: Final = (*_ENVELOPE_KEYS, "client", "engagement", *(s.key for s in SECTIONS))
+
+
+# --------------------------------------------------------------------------- export
+
+
+def export_engagement(ws: Workspace, engagement_id: str) -> dict[str, Any]:
+    """The document for one engagement (in the trash or not), ready for :func:`dumps`."""
+    # One read transaction: a consistent snapshot even while the app is writing.
+    with transaction(ws.db):
+        engagement = ws.engagements.get(engagement_id)
+        client = ws.clients.get(engagement.client_id)
+        document: dict[str, Any] = {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "exported_at": utc_now(),
+            "app_version": __version__,
+            "client": record_to_json(client),
+            "engagement": record_to_json(engagement),
+        }
+        for section in SECTIONS:
+            document[section.key] = section.export(ws, engagement)
+    return document
+
+
+def dumps(document: Mapping[str, Any]) -> str:
+    """The document as JSON text: indented by 2, keys in the order the format lists them.
+
+    Non-ASCII text is written as itself (the file is UTF-8), so names stay readable.
+    """
+    return json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def write_document_file(document: Mapping[str, Any], path: str | os.PathLike[str]) -> None:
+    """Write ``document`` to ``path`` so that ``path`` is never left half-written.
+
+    The text goes to a temporary file in the same folder, is flushed to disk, and then
+    replaces ``path`` in one step; on any failure the temporary file is removed and an
+    existing ``path`` keeps its old content.
+    """
+    write_file_atomically(Path(path), dumps(document).encode("utf-8"))
+
+
+def write_file_atomically(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` in one step; raises :class:`InterchangeError`."""
+    if path.is_dir():
+        raise InterchangeError(f"Cannot write {path}: it is a folder. Give a file name.")
+    kept = " The existing file was left as it was." if path.exists() else ""
+    folder = path.parent
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise InterchangeError(f"Cannot write {path}: {_reason(exc)}.{kept}") from exc
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        _copy_mode(path, temp)
+        os.replace(temp, path)
+    except BaseException as exc:
+        temp.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise InterchangeError(f"Cannot write {path}: {_reason(exc)}.{kept}") from exc
+        raise
+    _sync_folder(folder)
+
+
+def _copy_mode(original: Path, temp: Path) -> None:
+    # mkstemp creates the file for its owner only, which suits confidential client data;
+    # a file that already existed keeps the permissions its owner gave it.
+    try:
+        mode = original.stat().st_mode
+    except FileNotFoundError:
+        return
+    os.chmod(temp, mode & 0o7777)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable; best effort, and not possible on Windows."""
+    if not hasattr(os, "O_DIRECTORY"):
+        return
+    try:
+        descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+# --------------------------------------------------------------------------- reading
+
+
+@dataclass(frozen=True, slots=True)
+class EngagementDocument:
+    """A document that passed every check: the records it holds, not yet written."""
+
+    format_version: int
+    exported_at: str
+    app_version: str
+    client: Client
+    engagement: Engagement
+    #: Records by section key, e.g. ``sections["stakeholders"]``.
+    sections: Mapping[str, tuple[Any, ...]]
+
+    @property
+    def stakeholders(self) -> tuple[Stakeholder, ...]:
+        return self.sections[STAKEHOLDERS.key]
+
+
+def read_document_file(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of an engagement file; a file over the size limit is refused unread."""
+    path = Path(path)
+    try:
+        if path.is_dir():
+            raise InterchangeError(f"Cannot read {path}: it is a folder, not a file.")
+        size = path.stat().st_size
+        if size > MAX_DOCUMENT_BYTES:
+            raise _too_large(size)
+        with path.open("rb") as stream:
+            data = stream.read(MAX_DOCUMENT_BYTES + 1)
+    except OSError as exc:
+        raise InterchangeError(f"Cannot read {path}: {_reason(exc)}.") from exc
+    if len(data) > MAX_DOCUMENT_BYTES:  # it grew after stat(), or is not a regular file
+        raise _too_large(len(data))
+    return data
+
+
+def _too_large(size: int) -> InvalidDocumentError:
+    limit = MAX_DOCUMENT_BYTES // (1024 * 1024)
+    return _refuse(
+        "",
+        f"the file is {size / (1024 * 1024):.1f} MB; an engagement file may be at most {limit} MB",
+    )
+
+
+class _UnacceptableJsonError(ValueError):
+    """Raised from inside the JSON parser for input that is JSON but not acceptable."""
+
+
+def _reject_constant(name: str) -> object:
+    raise _UnacceptableJsonError(f"{name} is not a valid JSON number")
+
+
+def _object_without_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # json.loads keeps the last of two equal keys silently; that would lose data unseen.
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _UnacceptableJsonError(f"the key {key!r} appears twice in the same object")
+            seen.add(key)
+    return result
+
+
+def parse_json(data: bytes | str) -> object:
+    """Parse JSON text, refusing it with a located message when it is not valid."""
+    size = len(data) if isinstance(data, bytes) else _utf8_size(data)
+    if size > MAX_DOCUMENT_BYTES:
+        raise _too_large(size)
+    text = _decode(data) if isinstance(data, bytes) else data.removeprefix("\ufeff")
+    try:
+        return json.loads(
+            text,
+            object_pairs_hook=_object_without_duplicates,
+            parse_constant=_reject_constant,
+        )
+    except json.JSONDecodeError as exc:
+        raise _refuse(
+            "", f"it is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
+        ) from None
+    except RecursionError:
+        raise _refuse("", "it is not valid JSON (its values are nested too deeply)") from None
+    except ValueError as exc:  # _UnacceptableJsonError, or an integer with thousands of digits
+        raise _refuse("", f"it is not valid JSON ({exc})") from None
+
+
+def _utf8_size(text: str) -> int:
+    if len(text) > MAX_DOCUMENT_BYTES:  # cheap answer for the obvious case
+        return len(text)
+    return len(text.encode("utf-8", "surrogatepass"))
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")  # tolerate the BOM some Windows editors add
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise _refuse(
+            "",
+            f"it is not UTF-8 text (byte 0x{data[exc.start]:02x} on line {line}); "
+            "engagement files are written in UTF-8",
+        ) from None
+
+
+def _check_format(document: object) -> int:
+    """The document's format version; refuses a document that is not ours or too new."""
+    if not isinstance(document, Mapping):
+        raise _refuse("", f"it must hold a JSON object, not {_json_type(document)}")
+    if "format" not in document:
+        raise _refuse("format", "is missing; this is not an SCRM Desk engagement file")
+    if document["format"] != FORMAT:
+        raise _refuse(
+            "format",
+            f"is {document['format']!r}, not {FORMAT!r}; this is not an SCRM Desk engagement file",
+        )
+    version = document.get("format_version")
+    if "format_version" not in document:
+        raise _refuse("format_version", "is missing")
+    if not _is_kind(version, "integer"):
+        raise _refuse("format_version", f"must be a whole number, not {_json_type(version)}")
+    assert isinstance(version, int)
+    readable = (
+        "format version 1" if FORMAT_VERSION == 1 else f"format versions 1 to {FORMAT_VERSION}"
+    )
+    if version > FORMAT_VERSION:
+        raise _refuse(
+            "format_version",
+            f"is {version}, so the file was written by a newer SCRM Desk (this version "
+            f"reads {readable}); update SCRM Desk to import it",
+        )
+    if version < 1:
+        raise _refuse(
+            "format_version",
+            f"is {version}, which is not supported (this version reads {readable})",
+        )
+    return version
+
+
+def _required_short_text(field_name: str, value: object) -> str:
+    return validation.short_text(field_name, value, required=True)
+
+
+#: The fields of the document itself, beside ``format`` and ``format_version``.
+ENVELOPE_FIELDS: Final[tuple[FieldSpec, ...]] = (
+    FieldSpec("exported_at", validation.timestamp),
+    FieldSpec("app_version", _required_short_text),
+)
+
+
+def _check_envelope(
+    document: Mapping[str, Any], version: int, problems: Problems
+) -> dict[str, Any]:
+    for key in document:
+        if key not in _TOP_LEVEL_KEYS:
+            problems.add(str(key), f"is not part of format version {version}")
+    return {item.name: _read_value(document, item, "", problems)[1] for item in ENVELOPE_FIELDS}
+
+
+def _read_record(
+    document: Mapping[str, Any], key: str, spec: Sequence[FieldSpec], problems: Problems
+) -> dict[str, Any] | None:
+    if key not in document:
+        problems.add(key, "is missing")
+        return None
+    return _read_fields(document[key], key, spec, problems)
+
+
+def _check_engagement(
+    engagement: Mapping[str, Any], client: Mapping[str, Any] | None, problems: Problems
+) -> None:
+    try:
+        validation.date_order(engagement["start_date"], engagement["end_date"])
+    except ValidationError as exc:
+        problems.add(_member("engagement", exc.field), exc.message)
+    if client is not None and engagement["client_id"] != client["id"]:
+        problems.add(
+            "engagement.client_id",
+            f"is {engagement['client_id']}, but the client in this file has the id {client['id']}",
+        )
+
+
+def load_document(data: bytes | str | Mapping[str, Any]) -> EngagementDocument:
+    """Check a whole document without writing anything.
+
+    ``data`` is the file's bytes, its text, or JSON already parsed. Raises
+    :class:`InvalidDocumentError` listing every problem found.
+    """
+    document = data if isinstance(data, Mapping) else parse_json(data)
+    version = _check_format(document)
+    assert isinstance(document, Mapping)
+    problems = Problems()
+    envelope = _check_envelope(document, version, problems)
+    client = _read_record(document, "client", CLIENT_FIELDS, problems)
+    engagement = _read_record(document, "engagement", ENGAGEMENT_FIELDS, problems)
+    if engagement is not None:
+        _check_engagement(engagement, client, problems)
+    ctx = ReadContext(problems, version, engagement["id"] if engagement else None)
+    sections: dict[str, tuple[Any, ...]] = {}
+    for section in SECTIONS:
+        if section.key in document:
+            sections[section.key] = tuple(section.read(document[section.key], ctx))
+        elif version < section.since_version:
+            sections[section.key] = ()
+        else:
+            problems.add(section.key, "is missing")
+    problems.raise_if_any()
+    assert client is not None and engagement is not None
+    return EngagementDocument(
+        format_version=version,
+        exported_at=envelope["exported_at"],
+        app_version=envelope["app_version"],
+        client=Client(**client),
+        engagement=Engagement(**engagement),
+        sections=sections,
+    )
+
+
+# --------------------------------------------------------------------------- import
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """What an import wrote, for the message to the consultant and the views to refresh."""
+
+    engagement_id: str
+    client_id: str
+    title: str
+    #: The client was already in the workspace; it was used as it is, not updated.
+    client_reused: bool
+    #: The engagement was already in the workspace, so it was imported under fresh ids.
+    as_copy: bool
+    #: The engagement was in the trash when exported, and so is in the trash now.
+    in_trash: bool
+    #: Records written, by kind: ``client``, ``engagement`` and each section's key.
+    counts: Mapping[str, int]
+    changes: Changes
+
+
+def import_engagement(
+    ws: Workspace,
+    data: bytes | str | Mapping[str, Any] | EngagementDocument,
+    *,
+    on_conflict: OnConflict = "refuse",
+) -> ImportResult:
+    """Check a document completely, then write it in one transaction.
+
+    Records keep their ids. A client already in the workspace is reused as it is. An
+    engagement already in the workspace is refused (:class:`EngagementExistsError`)
+    unless ``on_conflict="copy"``, which imports it under fresh ids with the title
+    suffixed " (imported copy)". Any failure leaves the workspace unchanged.
+    """
+    if on_conflict not in ("refuse", "copy"):
+        raise ValueError(f"on_conflict must be 'refuse' or 'copy', not {on_conflict!r}")
+    document = data if isinstance(data, EngagementDocument) else load_document(data)
+    # Conflicts are looked for inside the write transaction, so that nothing written by
+    # the app in the meantime can slip between the check and the write.
+    with transaction(ws.db):
+        as_copy = _is_conflict(ws, document, on_conflict)
+        ids = IdMap(fresh=as_copy)
+        client_reused = ws.clients.exists(document.client.id)
+        changes = Changes()
+        if not client_reused:
+            changes |= ws.clients.put_back(document.client).changes
+        engagement = _engagement_for_writing(ws, document.engagement, ids)
+        changes |= ws.engagements.put_back(engagement).changes
+        counts = {"client": 0 if client_reused else 1, "engagement": 1}
+        for section in SECTIONS:
+            records = document.sections[section.key]
+            changes |= section.write(ws, records, ids)
+            counts[section.key] = len(records)
+    return ImportResult(
+        engagement_id=engagement.id,
+        client_id=document.client.id,
+        title=engagement.title,
+        client_reused=client_reused,
+        as_copy=as_copy,
+        in_trash=engagement.in_trash,
+        counts=counts,
+        changes=changes,
+    )
+
+
+def _is_conflict(ws: Workspace, document: EngagementDocument, on_conflict: OnConflict) -> bool:
+    """Whether the document's records are already here; refuses unless copying."""
+    engagement = document.engagement
+    message = ""
+    if ws.engagements.exists(engagement.id):
+        existing = ws.engagements.get(engagement.id)
+        where = " (in the trash)" if existing.in_trash else ""
+        message = (
+            f"This workspace already holds the engagement {existing.title!r}{where} with the "
+            f"id {engagement.id}. Import the file as a copy to keep both; nothing was changed."
+        )
+    else:
+        for section in SECTIONS:
+            clashes = section.existing_ids(ws, document.sections[section.key])
+            if clashes:
+                message = (
+                    f"{len(clashes)} {section.label} record(s) in this file are already in the "
+                    f"workspace (the first has the id {clashes[0]}). Import the file as a copy "
+                    "to keep both; nothing was changed."
+                )
+                break
+    if not message:
+        return False
+    if on_conflict != "copy":
+        raise EngagementExistsError(message, engagement.id)
+    return True
+
+
+def _engagement_for_writing(ws: Workspace, engagement: Engagement, ids: IdMap) -> Engagement:
+    if not ids.fresh:
+        return engagement
+    return replace(engagement, id=ids(engagement.id), title=_copy_title(ws, engagement.title))
+
+
+def _copy_title(ws: Workspace, title: str) -> str:
+    """``title (imported copy)``, numbered when that title is taken too, within the limit."""
+    every = [*ws.engagements.active(), *ws.engagements.trashed()]
+    taken = {engagement.title.casefold() for engagement in every}
+    number = 1
+    while True:
+        suffix = COPY_SUFFIX if number == 1 else f" (imported copy {number})"
+        candidate = title[: validation.SHORT_TEXT_MAX - len(suffix)].rstrip() + suffix
+        if candidate.casefold() not in taken:
+            return candidate
+        number += 1

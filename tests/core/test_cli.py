@@ -1,0 +1,572 @@
+"""The command line, through ``run()`` and as a real process: output, exit codes, no Qt."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from types import ModuleType, SimpleNamespace
+from typing import Any
+
+import pytest
+
+import main
+from scrm_desk import __version__, cli
+from scrm_desk.workspace import Workspace
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURE = ROOT / "tests" / "data" / "interchange" / "engagement-v1.json"
+BUILDING_BLOCKS = ROOT / "resources" / "frameworks" / "building_blocks.toml"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = cli.run(list(argv))
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return status, out, err
+
+
+@pytest.fixture
+def ws_path(tmp_path: Path) -> str:
+    return str(tmp_path / "cli.scrm.sqlite")
+
+
+@pytest.fixture
+def with_demo(capsys: pytest.CaptureFixture[str], ws_path: str) -> str:
+    status, _, _ = run(capsys, "demo", "--workspace", ws_path)
+    assert status == 0
+    return ws_path
+
+
+# --------------------------------------------------------------------------- the parser
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "--version") == (0, f"scrm-desk {__version__}\n", "")
+
+
+def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "--help")
+    assert status == 0
+    flowing = " ".join(out.split())  # argparse wraps long help lines
+    for name, texts in cli.COMMANDS.items():
+        assert f"{name} {texts.help}" in flowing
+
+
+def test_every_command_is_documented() -> None:
+    """Like sqlite-utils: a command without texts cannot slip into a release."""
+    parser = cli.build_parser()
+    commands = next(
+        action for action in parser._actions if isinstance(action, argparse._SubParsersAction)
+    )
+    assert set(commands.choices) == set(cli.COMMANDS)
+    for name, sub in commands.choices.items():
+        assert cli.COMMANDS[name].help.strip(), name
+        assert cli.COMMANDS[name].description.strip(), name
+        assert sub.description == cli.COMMANDS[name].description
+        for action in sub._actions:
+            assert action.help and action.help.strip(), f"{name} {action.option_strings}"
+    texts = cli.help_texts()
+    assert set(texts) == {"", *cli.COMMANDS}
+    assert all("--workspace" in text for text in texts.values())
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        ([], "the following arguments are required: COMMAND"),
+        (["bogus"], "invalid choice: 'bogus'"),
+        (["list", "--bogus"], "unrecognized arguments: --bogus"),
+        (["export-json", "x"], "the following arguments are required: --out"),
+        (["frameworks", "--json", "--check", "f.toml"], "not allowed with argument"),
+    ],
+)
+def test_usage_mistakes_are_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], argv: list[str], expected: str
+) -> None:
+    status, out, err = run(capsys, *argv)
+    assert status == 2
+    assert out == ""
+    assert err.startswith("scrm-desk: error: ") and expected in err
+    assert err.count("\n") == 1
+
+
+def test_workspace_before_or_after_the_command(
+    capsys: pytest.CaptureFixture[str], with_demo: str, tmp_path: Path
+) -> None:
+    before = run(capsys, "--workspace", with_demo, "list")
+    after = run(capsys, "list", "--workspace", with_demo)
+    assert before == after
+    assert "Social CRM readiness assessment" in before[1]
+    # Given in both places, the one after the command wins.
+    other = str(tmp_path / "other.sqlite")
+    status, _, err = run(capsys, "--workspace", with_demo, "list", "--workspace", other)
+    assert status == 1 and other in err
+
+
+def test_the_environment_names_the_workspace(
+    capsys: pytest.CaptureFixture[str], with_demo: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SCRM_DESK_WORKSPACE", with_demo)
+    status, out, _ = run(capsys, "list")
+    assert status == 0 and "Northwind Outfitters (demo)" in out
+
+
+# --------------------------------------------------------------------------- demo, list, info
+
+
+def test_reading_a_missing_workspace_says_so_and_creates_nothing(
+    capsys: pytest.CaptureFixture[str], ws_path: str
+) -> None:
+    for command in (["list"], ["export-json", "x", "--out", "-"]):
+        status, out, err = run(capsys, *command, "--workspace", ws_path)
+        assert status == 1 and out == ""
+        assert err == f"scrm-desk: error: There is no workspace at {ws_path}.\n"
+    assert not Path(ws_path).exists()
+
+
+def test_demo_then_list(capsys: pytest.CaptureFixture[str], ws_path: str) -> None:
+    status, out, _ = run(capsys, "demo", "--workspace", ws_path)
+    assert status == 0
+    assert out.startswith("Added the demo engagement 'Social CRM readiness assessment'")
+    assert "10 stakeholders" in out
+    run(capsys, "demo", "--workspace", ws_path)
+    status, out, _ = run(capsys, "list", "--workspace", ws_path)
+    lines = out.splitlines()
+    assert lines[0].split() == ["ID", "CLIENT", "TITLE", "STATUS"]
+    assert len(lines) == 3
+    # Aligned: each column starts at the same place on every line.
+    for heading in ("CLIENT", "TITLE", "STATUS"):
+        column = lines[0].index(heading)
+        assert all(line[column - 2 : column] == "  " for line in lines[1:])
+        assert all(line[column] != " " for line in lines[1:])
+    assert "Social CRM readiness assessment 2" in out
+    assert "active" in lines[1]
+
+
+def test_list_of_an_empty_workspace_says_so(
+    capsys: pytest.CaptureFixture[str], ws_path: str
+) -> None:
+    Workspace.open(ws_path).close()
+    status, out, _ = run(capsys, "list", "--workspace", ws_path)
+    assert status == 0 and out.startswith("No engagements in ")
+    assert run(capsys, "list", "--json", "--workspace", ws_path)[1] == "[]\n"
+    assert run(capsys, "list", "--trash", "--workspace", ws_path)[1] == "The trash is empty.\n"
+
+
+def test_list_json_parses(capsys: pytest.CaptureFixture[str], with_demo: str) -> None:
+    status, out, _ = run(capsys, "list", "--json", "--workspace", with_demo)
+    assert status == 0
+    (item,) = json.loads(out)
+    assert item["client"] == "Northwind Outfitters (demo)"
+    assert item["status"] == "active" and item["variant"] == "both"
+    assert len(item["id"]) == 36 and item["deleted_at"] is None
+
+
+def test_list_trash(capsys: pytest.CaptureFixture[str], with_demo: str) -> None:
+    with Workspace.open(with_demo) as ws:
+        ws.engagements.move_to_trash(ws.engagements.active()[0].id)
+    assert "No engagements" in run(capsys, "list", "--workspace", with_demo)[1]
+    status, out, _ = run(capsys, "list", "--trash", "--workspace", with_demo)
+    assert status == 0
+    assert out.splitlines()[0].split() == ["ID", "CLIENT", "TITLE", "STATUS", "DELETED"]
+    assert "Social CRM readiness assessment" in out
+
+
+def test_info(capsys: pytest.CaptureFixture[str], ws_path: str) -> None:
+    status, out, _ = run(capsys, "info", "--workspace", ws_path)
+    assert status == 0 and "no workspace there yet" in out
+    assert not Path(ws_path).exists()
+    run(capsys, "demo", "--workspace", ws_path)
+    status, out, _ = run(capsys, "info", "--workspace", ws_path)
+    assert status == 0
+    assert f"Workspace:      {ws_path}" in out
+    assert "Clients:        1" in out
+    assert "Engagements:    1 open, 0 in the trash" in out
+    assert "Stakeholders:   10" in out
+    assert "Schema version:" in out and "File size:" in out
+
+
+def test_the_cli_works_while_the_app_holds_the_lock(
+    capsys: pytest.CaptureFixture[str], with_demo: str
+) -> None:
+    with Workspace.open(with_demo, lock=True):
+        assert run(capsys, "list", "--workspace", with_demo)[0] == 0
+        assert run(capsys, "demo", "--workspace", with_demo)[0] == 0
+
+
+# --------------------------------------------------------------------------- frameworks
+
+
+def test_frameworks_lists_the_built_in_ones(
+    capsys: pytest.CaptureFixture[str], ws_path: str
+) -> None:
+    status, out, err = run(capsys, "frameworks", "--workspace", ws_path)
+    assert status == 0 and err == ""
+    assert out.splitlines()[0].split() == ["ID", "KIND", "NAME", "VERSION", "SOURCE"]
+    assert "gartner-8bb" in out and "building_blocks" in out and "built-in" in out
+    status, out, _ = run(capsys, "frameworks", "--json", "--workspace", ws_path)
+    frameworks = json.loads(out)
+    assert {fw["kind"] for fw in frameworks} == {"building_blocks", "layers", "reference"}
+    assert all({"id", "kind", "name", "version", "source"} <= set(fw) for fw in frameworks)
+
+
+def test_a_broken_own_framework_is_a_warning(
+    capsys: pytest.CaptureFixture[str], ws_path: str
+) -> None:
+    own = Path(ws_path).parent / "frameworks"
+    own.mkdir()
+    (own / "broken.toml").write_text("schema_version = [", encoding="utf-8")
+    status, out, err = run(capsys, "frameworks", "--workspace", ws_path)
+    assert status == 0 and "gartner-8bb" in out
+    assert err.startswith("scrm-desk: warning: ") and "broken.toml" in err
+
+
+def test_check_a_valid_framework_file(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "frameworks", "--check", str(BUILDING_BLOCKS))
+    assert status == 0 and err == ""
+    assert out == f"{BUILDING_BLOCKS}: valid (building_blocks, 9 areas)\n"
+
+
+def test_check_warns_when_the_id_is_taken(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    copy = tmp_path / "mine.toml"
+    copy.write_text(BUILDING_BLOCKS.read_text(encoding="utf-8"), encoding="utf-8")
+    status, out, err = run(capsys, "frameworks", "--check", str(copy))
+    assert status == 0 and "valid" in out
+    assert "already used by a built-in framework" in err
+
+
+def test_check_reports_every_problem(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    broken = tmp_path / "broken.toml"
+    broken.write_text('schema_version = 1\nid = "Bad Id"\nkind = "layers"\n', encoding="utf-8")
+    status, out, err = run(capsys, "frameworks", "--check", str(broken))
+    assert status == 1 and out == ""
+    lines = err.splitlines()
+    assert len(lines) >= 3
+    assert all(line.startswith("broken.toml") for line in lines[:-1])
+    assert lines[-1].startswith(f"scrm-desk: error: {broken} is not a valid framework file")
+    status, _, err = run(capsys, "frameworks", "--check", str(tmp_path / "nope.toml"))
+    assert status == 1 and "cannot read the file" in err
+
+
+# --------------------------------------------------------------------------- export and import
+
+
+def test_export_to_a_file_and_import_elsewhere(
+    capsys: pytest.CaptureFixture[str], with_demo: str, tmp_path: Path
+) -> None:
+    out_file = tmp_path / "demo.scrm.json"
+    status, out, _ = run(
+        capsys, "export-json", "readiness", "--out", str(out_file), "--workspace", with_demo
+    )
+    assert status == 0
+    assert out == (
+        f"Exported 'Social CRM readiness assessment' with 10 stakeholders to {out_file}.\n"
+    )
+    document = json.loads(out_file.read_text(encoding="utf-8"))
+    other = str(tmp_path / "other.sqlite")
+    status, out, _ = run(capsys, "import-json", str(out_file), "--workspace", other)
+    assert status == 0
+    assert out.startswith("Imported 'Social CRM readiness assessment' into ")
+    assert f"engagement id: {document['engagement']['id']}" in out
+    assert "client: 'Northwind Outfitters (demo)', added" in out
+    assert "stakeholders: 10" in out
+
+
+def test_export_to_standard_output(capsys: pytest.CaptureFixture[str], with_demo: str) -> None:
+    with Workspace.open(with_demo) as ws:
+        engagement_id = ws.engagements.active()[0].id
+    status, out, err = run(
+        capsys, "export-json", engagement_id[:8], "--out", "-", "--workspace", with_demo
+    )
+    assert status == 0 and err == ""
+    assert json.loads(out)["engagement"]["id"] == engagement_id
+
+
+def test_export_names_an_ambiguous_or_unknown_engagement(
+    capsys: pytest.CaptureFixture[str], with_demo: str
+) -> None:
+    run(capsys, "demo", "--workspace", with_demo)
+    status, out, err = run(
+        capsys, "export-json", "readiness", "--out", "-", "--workspace", with_demo
+    )
+    assert status == 1 and out == ""
+    assert err.startswith("scrm-desk: error: 'readiness' matches 2 engagements")
+    status, _, err = run(capsys, "export-json", "nothing", "--out", "-", "--workspace", with_demo)
+    assert status == 1 and "No engagement matches 'nothing'" in err
+
+
+def _part_files(folder: Path) -> list[str]:
+    return [p.name for p in folder.iterdir() if p.name.endswith(".part")]
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root writes anywhere")
+def test_export_into_a_read_only_folder(
+    capsys: pytest.CaptureFixture[str], with_demo: str, tmp_path: Path
+) -> None:
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        status, _, err = run(
+            capsys,
+            "export-json",
+            "readiness",
+            "--out",
+            str(folder / "x.json"),
+            "--workspace",
+            with_demo,
+        )
+        assert status == 1 and "Permission denied" in err
+        assert list(folder.iterdir()) == []
+    finally:
+        folder.chmod(0o700)
+
+
+def test_export_into_an_unwritable_place_is_one_clear_line(
+    capsys: pytest.CaptureFixture[str], with_demo: str, tmp_path: Path
+) -> None:
+    # Works as root too: /proc refuses new files whoever asks.
+    target = (
+        "/proc/scrm-desk-test.json" if Path("/proc/self").exists() else str(tmp_path / "no" / "x")
+    )
+    status, out, err = run(
+        capsys, "export-json", "readiness", "--out", target, "--workspace", with_demo
+    )
+    assert status == 1 and out == ""
+    assert err.startswith(f"scrm-desk: error: Cannot write {target}: ")
+    assert err.count("\n") == 1
+
+
+def test_a_failed_export_never_destroys_the_existing_file(
+    capsys: pytest.CaptureFixture[str],
+    with_demo: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    target = tmp_path / "out.json"
+    target.write_text("precious\n", encoding="utf-8")
+
+    def fail_to_replace(source: Any, destination: Any) -> None:
+        raise PermissionError(13, "Permission denied", str(destination))
+
+    monkeypatch.setattr(os, "replace", fail_to_replace)
+    status, _, err = run(
+        capsys, "export-json", "readiness", "--out", str(target), "--workspace", with_demo
+    )
+    assert status == 1
+    assert "Permission denied" in err and "existing file was left as it was" in err
+    assert target.read_text(encoding="utf-8") == "precious\n"
+    assert _part_files(tmp_path) == []
+
+
+def test_import_conflict_and_copy(capsys: pytest.CaptureFixture[str], ws_path: str) -> None:
+    assert run(capsys, "import-json", str(FIXTURE), "--workspace", ws_path)[0] == 0
+    status, out, err = run(capsys, "import-json", str(FIXTURE), "--workspace", ws_path)
+    assert status == 1 and out == ""
+    assert "already holds the engagement" in err and "(use --as-copy)" in err
+    status, out, _ = run(capsys, "import-json", str(FIXTURE), "--as-copy", "--workspace", ws_path)
+    assert status == 0
+    assert "'Customer service on social channels (imported copy)' as a copy" in out
+    assert "already in the workspace, left as it was" in out
+
+
+def test_a_bad_file_is_reported_with_its_name_and_creates_nothing(
+    capsys: pytest.CaptureFixture[str], ws_path: str, tmp_path: Path
+) -> None:
+    document = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    document["stakeholders"][2]["email"] = "x"
+    document["engagement"]["status"] = "done"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(document), encoding="utf-8")
+    status, out, err = run(capsys, "import-json", str(bad), "--workspace", ws_path)
+    assert status == 1 and out == ""
+    assert err.splitlines() == [
+        f"scrm-desk: error: {bad} cannot be imported (2 problems); nothing was changed:",
+        "  engagement.status: 'done' is not one of: planned, active, delivered, archived",
+        "  stakeholders[2].email: 'x' is not an e-mail address",
+    ]
+    assert not Path(ws_path).exists()
+    bad.write_text("{", encoding="utf-8")
+    status, _, err = run(capsys, "import-json", str(bad), "--workspace", ws_path)
+    assert status == 1 and "line 1, column 2" in err and err.count("\n") == 1
+    status, _, err = run(capsys, "import-json", str(tmp_path / "nope"), "--workspace", ws_path)
+    assert status == 1 and "No such file or directory" in err
+
+
+def test_import_from_standard_input(
+    capsys: pytest.CaptureFixture[str], ws_path: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake_stdin = SimpleNamespace(buffer=io.BytesIO(FIXTURE.read_bytes()))
+    monkeypatch.setattr(sys, "stdin", fake_stdin)
+    status, out, _ = run(capsys, "import-json", "-", "--workspace", ws_path)
+    assert status == 0 and "stakeholders: 5" in out
+
+
+def test_an_unexpected_error_is_one_line_not_a_traceback(
+    capsys: pytest.CaptureFixture[str], with_demo: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("something odd")
+
+    monkeypatch.setattr(Workspace, "open", broken)
+    status, _, err = run(capsys, "list", "--workspace", with_demo)
+    assert status == 1
+    assert err.startswith("scrm-desk: error: unexpected RuntimeError: something odd.")
+    monkeypatch.setenv("SCRM_DESK_DEBUG", "1")
+    with pytest.raises(RuntimeError):
+        cli.run(["list", "--workspace", with_demo])
+
+
+# --------------------------------------------------------------------------- main.py
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        ([], (None, [])),
+        (["--workspace", "w.sqlite"], ("w.sqlite", [])),
+        (["--workspace=w.sqlite"], ("w.sqlite", [])),
+        (["--workspace", "w", "list"], ("w", ["list"])),
+        (["list", "--workspace", "w"], (None, ["list", "--workspace", "w"])),
+    ],
+)
+def test_split_workspace_option(argv: list[str], expected: tuple[Any, list[str]]) -> None:
+    assert main.split_workspace_option(argv) == expected
+
+
+def _fake_gui(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    calls: list[Any] = []
+    fake = ModuleType("ui.app")
+    fake.run_gui = lambda workspace: calls.append(workspace) or 0  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "ui.app", fake)
+    return calls
+
+
+def test_main_opens_the_app_without_a_command(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    calls = _fake_gui(monkeypatch)
+    assert main.main([]) == 0
+    assert main.main(["--workspace", str(tmp_path / "w.sqlite")]) == 0
+    assert calls == [None, tmp_path / "w.sqlite"]
+
+
+def test_main_runs_the_cli_for_a_command_or_a_mistake(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    calls = _fake_gui(monkeypatch)
+    assert main.main(["--version"]) == 0
+    assert main.main(["--workspace"]) == 2
+    assert main.main(["--bogus"]) == 2
+    assert calls == []
+    out, err = capsys.readouterr()
+    assert out == f"scrm-desk {__version__}\n"
+    assert "expected one argument" in err
+
+
+# --------------------------------------------------------------------------- real processes
+
+
+def _headless_env(tmp_path: Path) -> dict[str, str]:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "PYTHONPATH"}
+    }
+    env["SCRM_DESK_WORKSPACE"] = str(tmp_path / "env.sqlite")
+    return env
+
+
+def _main(tmp_path: Path, *argv: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *argv],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=_headless_env(tmp_path),
+        cwd=tmp_path,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_main_py_as_a_process(tmp_path: Path) -> None:
+    ws = str(tmp_path / "p.sqlite")
+    version = _main(tmp_path, "--version")
+    assert (version.returncode, version.stdout, version.stderr) == (0, "scrm-desk 0.1.0\n", "")
+
+    missing = _main(tmp_path, "list", "--workspace", ws)
+    assert missing.returncode == 1 and missing.stdout == ""
+    assert missing.stderr == f"scrm-desk: error: There is no workspace at {ws}.\n"
+
+    assert _main(tmp_path, "--workspace", ws, "demo").returncode == 0
+    listed = _main(tmp_path, "list", "--json", "--workspace", ws)
+    assert listed.returncode == 0 and len(json.loads(listed.stdout)) == 1
+
+    usage = _main(tmp_path, "bogus")
+    assert usage.returncode == 2 and usage.stderr.startswith("scrm-desk: error: ")
+
+    bad = tmp_path / "bad.json"
+    bad.write_text("[1, 2", encoding="utf-8")
+    refused = _main(tmp_path, "import-json", str(bad), "--workspace", ws)
+    assert refused.returncode == 1
+    for result in (missing, usage, refused):
+        assert "Traceback" not in result.stderr
+
+
+def test_commands_never_load_qt(tmp_path: Path) -> None:
+    """A stand-in PySide6 that fails on import proves that no command even tries."""
+    trap = tmp_path / "trap"
+    for package in ("PySide6", "shiboken6"):
+        (trap / package).mkdir(parents=True)
+        (trap / package / "__init__.py").write_text(
+            f"raise ImportError('{package} must not be imported by the command line')\n",
+            encoding="utf-8",
+        )
+    ws = str(tmp_path / "q.sqlite")
+    out_file = str(tmp_path / "out.json")
+    script = textwrap.dedent(
+        f"""
+        import sys
+        import main
+        runs = [
+            ["demo"],
+            ["list"],
+            ["list", "--json"],
+            ["info"],
+            ["frameworks"],
+            ["frameworks", "--check", {str(BUILDING_BLOCKS)!r}],
+            ["export-json", "readiness", "--out", {out_file!r}],
+            ["import-json", {out_file!r}, "--as-copy"],
+            ["--version"],
+        ]
+        for argv in runs:
+            status = main.main(["--workspace", {ws!r}, *argv])
+            assert status == 0, (argv, status)
+        forbidden = ("PySide6", "shiboken6", "ui")
+        loaded = [name for name in sys.modules if name.split(".")[0] in forbidden]
+        assert not loaded, loaded
+        print("no Qt")
+        """
+    )
+    env = _headless_env(tmp_path)
+    env["PYTHONPATH"] = os.pathsep.join([str(trap), str(ROOT)])
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.rstrip().endswith("no Qt")

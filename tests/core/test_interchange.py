@@ -1,0 +1,629 @@
+"""The engagement JSON format: exact round trips, every kind of bad file, ids and conflicts."""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+from collections.abc import Callable
+from dataclasses import fields
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from scrm_desk.demo import add_demo_engagement
+from scrm_desk.errors import InterchangeError, NotFoundError, WorkspaceError
+from scrm_desk.interchange import (
+    FORMAT,
+    FORMAT_VERSION,
+    MAX_DOCUMENT_BYTES,
+    EngagementExistsError,
+    InvalidDocumentError,
+    dumps,
+    engagement_json,
+    export_engagement,
+    import_engagement,
+    load_document,
+    read_document_file,
+    write_document_file,
+)
+from scrm_desk.records import Client, Engagement, Stakeholder
+from scrm_desk.workspace import Workspace
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "interchange"
+FIXTURE = DATA / "engagement-v1.json"
+SCHEMA = Path(__file__).resolve().parents[2] / "resources" / "schemas" / "engagement.schema.json"
+
+
+def fixture_document() -> dict[str, Any]:
+    return json.loads(FIXTURE.read_text(encoding="utf-8"))
+
+
+def snapshot(ws: Workspace) -> list[str]:
+    """Every table's schema and rows, to prove a refused import changed nothing."""
+    return list(ws.db.conn.iterdump())
+
+
+def without_export_time(document: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in document.items() if key != "exported_at"}
+
+
+@pytest.fixture
+def other_workspace(tmp_path: Path):
+    ws = Workspace.open(tmp_path / "other.scrm.sqlite")
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def demo_id(workspace: Workspace) -> str:
+    return add_demo_engagement(workspace).record.id
+
+
+# --------------------------------------------------------------------------- export
+
+
+def test_export_holds_every_field_of_every_record(workspace: Workspace, demo_id: str) -> None:
+    document = export_engagement(workspace, demo_id)
+    engagement = workspace.engagements.get(demo_id)
+    assert list(document)[:4] == ["format", "format_version", "exported_at", "app_version"]
+    assert document["format"] == FORMAT
+    assert document["format_version"] == FORMAT_VERSION
+    assert document["engagement"]["id"] == demo_id
+    assert document["engagement"]["status"] == "active"
+    assert document["client"]["id"] == engagement.client_id
+    assert list(document["client"]) == [f.name for f in fields(Client)]
+    assert list(document["engagement"]) == [f.name for f in fields(Engagement)]
+    assert len(document["stakeholders"]) == len(workspace.stakeholders.for_engagement(demo_id))
+    assert all(list(s) == [f.name for f in fields(Stakeholder)] for s in document["stakeholders"])
+
+
+def test_export_of_an_unknown_engagement_says_so(workspace: Workspace) -> None:
+    with pytest.raises(NotFoundError):
+        export_engagement(workspace, "00000000-0000-4000-8000-000000000000")
+
+
+def test_dumps_is_indented_utf8_text_in_a_stable_order(workspace: Workspace) -> None:
+    imported = import_engagement(workspace, FIXTURE.read_bytes())
+    document = export_engagement(workspace, imported.engagement_id)
+    text = dumps(document)
+    assert text.endswith("}\n")
+    assert '\n  "format": "scrm-desk.engagement",' in text
+    assert "Åse Lindqvist" in text  # written as itself, not as \u escapes
+    assert dumps(json.loads(text)) == text
+    again = export_engagement(workspace, imported.engagement_id)
+    assert dumps(without_export_time(again)) == dumps(without_export_time(document))
+
+
+def test_format_fields_match_the_records() -> None:
+    """A field added to a record must be added to the format (and its docs) too."""
+    for spec, record in (
+        (engagement_json.CLIENT_FIELDS, Client),
+        (engagement_json.ENGAGEMENT_FIELDS, Engagement),
+        (engagement_json.STAKEHOLDER_FIELDS, Stakeholder),
+    ):
+        assert [item.name for item in spec] == [f.name for f in fields(record)]
+
+
+# --------------------------------------------------------------------------- round trips
+
+
+def test_round_trip_into_a_fresh_workspace_is_exact(
+    workspace: Workspace, other_workspace: Workspace, demo_id: str
+) -> None:
+    original = export_engagement(workspace, demo_id)
+    result = import_engagement(other_workspace, dumps(original))
+    copied = export_engagement(other_workspace, demo_id)
+    assert without_export_time(copied) == without_export_time(original)
+    assert result.engagement_id == demo_id
+    assert not result.as_copy and not result.client_reused and not result.in_trash
+    assert result.counts == {"client": 1, "engagement": 1, "stakeholders": 10}
+    assert result.changes.touches("client", "engagement", "stakeholder")
+
+
+def test_round_trip_through_a_file(
+    workspace: Workspace, other_workspace: Workspace, demo_id: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "demo.scrm.json"
+    original = export_engagement(workspace, demo_id)
+    write_document_file(original, path)
+    import_engagement(other_workspace, read_document_file(path))
+    assert without_export_time(export_engagement(other_workspace, demo_id)) == (
+        without_export_time(original)
+    )
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_the_stored_version_1_file_still_imports_exactly(workspace: Workspace) -> None:
+    stored = fixture_document()
+    result = import_engagement(workspace, FIXTURE.read_bytes())
+    exported = export_engagement(workspace, result.engagement_id)
+    assert without_export_time(exported) | {"app_version": stored["app_version"]} == (
+        without_export_time(stored)
+    )
+
+
+def test_a_trashed_engagement_travels_in_the_trash(
+    workspace: Workspace, other_workspace: Workspace, demo_id: str
+) -> None:
+    workspace.engagements.move_to_trash(demo_id)
+    original = export_engagement(workspace, demo_id)
+    result = import_engagement(other_workspace, original)
+    assert result.in_trash
+    assert [e.id for e in other_workspace.engagements.trashed()] == [demo_id]
+    assert without_export_time(export_engagement(other_workspace, demo_id)) == (
+        without_export_time(original)
+    )
+
+
+def test_load_document_checks_without_writing(workspace: Workspace) -> None:
+    before = snapshot(workspace)
+    document = load_document(FIXTURE.read_bytes())
+    assert document.engagement.title == "Customer service on social channels"
+    assert len(document.stakeholders) == 5
+    assert snapshot(workspace) == before
+
+
+def test_import_accepts_text_bytes_with_bom_and_parsed_json(tmp_path: Path) -> None:
+    for index, data in enumerate(
+        (FIXTURE.read_text(encoding="utf-8"), b"\xef\xbb\xbf" + FIXTURE.read_bytes())
+    ):
+        with Workspace.open(tmp_path / f"w{index}.sqlite") as ws:
+            assert import_engagement(ws, data).counts["stakeholders"] == 5
+
+
+def test_optional_fields_may_be_left_out(workspace: Workspace) -> None:
+    document = fixture_document()
+    for key in ("industry", "size", "region", "notes"):
+        del document["client"][key]
+    for key in ("consultant", "start_date", "end_date", "scope_notes", "deleted_at"):
+        del document["engagement"][key]
+    for person in document["stakeholders"]:
+        for key in ("role", "email", "notes"):
+            del person[key]
+    result = import_engagement(workspace, document)
+    engagement = workspace.engagements.get(result.engagement_id)
+    assert engagement.start_date is None and engagement.scope_notes == ""
+
+
+# --------------------------------------------------------------------------- bad files
+
+Mutation = Callable[[dict[str, Any]], object]
+
+
+def _set(path: str, value: object) -> Mutation:
+    """A change to the fixture document at a dotted path such as ``stakeholders.2.email``."""
+
+    def change(document: dict[str, Any]) -> None:
+        *parents, last = path.split(".")
+        target: Any = document
+        for part in parents:
+            target = target[int(part)] if isinstance(target, list) else target[part]
+        if isinstance(target, list):
+            target[int(last)] = value
+        else:
+            target[last] = value
+
+    return change
+
+
+def _delete(path: str) -> Mutation:
+    def change(document: dict[str, Any]) -> None:
+        *parents, last = path.split(".")
+        target: Any = document
+        for part in parents:
+            target = target[int(part)] if isinstance(target, list) else target[part]
+        del target[last]
+
+    return change
+
+
+def _duplicate_stakeholder(document: dict[str, Any]) -> None:
+    document["stakeholders"][3]["id"] = document["stakeholders"][0]["id"]
+
+
+def _end_before_start(document: dict[str, Any]) -> None:
+    document["engagement"]["start_date"] = "2025-05-01"
+    document["engagement"]["end_date"] = "2025-04-01"
+
+
+TEN_MB = "x" * (10 * 1024 * 1024)
+
+# (case id, change to the fixture, expected text in the message, schema rejects it too)
+BAD_DOCUMENTS: list[tuple[str, Mutation, str, bool]] = [
+    ("wrong format", _set("format", "other.thing"), "format: is 'other.thing'", True),
+    ("missing format", _delete("format"), "format: is missing", True),
+    ("newer version", _set("format_version", 99), "written by a newer SCRM Desk", True),
+    (
+        "version zero",
+        _set("format_version", 0),
+        "format_version: is 0, which is not supported",
+        True,
+    ),
+    ("version as text", _set("format_version", "1"), "must be a whole number", True),
+    ("version as true", _set("format_version", True), "must be a whole number", True),
+    ("missing section", _delete("stakeholders"), "stakeholders: is missing", True),
+    ("missing client", _delete("client"), "client: is missing", True),
+    ("missing title", _delete("engagement.title"), "engagement.title: is missing", True),
+    ("blank name", _set("client.name", "   "), "client.name: is required", True),
+    ("missing time", _delete("exported_at"), "exported_at: is missing", True),
+    ("section type", _set("stakeholders", {}), "stakeholders: must be an array", True),
+    ("record type", _set("stakeholders.1", "Jonas"), "stakeholders[1]: must be an object", True),
+    (
+        "wrong type",
+        _set("stakeholders.0.name", 5),
+        "stakeholders[0].name: must be a string, not a number",
+        True,
+    ),
+    (
+        "null text",
+        _set("engagement.title", None),
+        "engagement.title: must be a string, not null",
+        True,
+    ),
+    (
+        "bad enum",
+        _set("engagement.status", "done"),
+        "engagement.status: 'done' is not one of: planned, active",
+        True,
+    ),
+    ("bad group", _set("stakeholders.4.group", "boss"), "stakeholders[4].group: 'boss'", True),
+    ("bad uuid", _set("stakeholders.1.id", "abc"), "stakeholders[1].id: 'abc' is not a UUID", True),
+    (
+        "bad date",
+        _set("engagement.start_date", "2025-13-01"),
+        "engagement.start_date: '2025-13-01' is not a date",
+        True,
+    ),
+    (
+        "bad timestamp",
+        _set("client.created_at", "yesterday"),
+        "client.created_at: 'yesterday' is not an ISO 8601 timestamp",
+        True,
+    ),
+    (
+        "bad e-mail",
+        _set("stakeholders.2.email", "x"),
+        "stakeholders[2].email: 'x' is not an e-mail address",
+        True,
+    ),
+    (
+        "two lines",
+        _set("engagement.title", "a\nb"),
+        "engagement.title: must be a single line",
+        True,
+    ),
+    ("unknown field", _set("stakeholders.0.mood", "ok"), "stakeholders[0].mood: is not a", True),
+    ("unknown section", _set("assessments", []), "assessments: is not part of format", True),
+    ("end before start", _end_before_start, "engagement.end_date: 2025-04-01 is before", False),
+    (
+        "other client",
+        _set("engagement.client_id", "11111111-2222-4333-8444-555555555555"),
+        "engagement.client_id: is 11111111-2222-4333-8444-555555555555, but the client",
+        False,
+    ),
+    (
+        "other engagement",
+        _set("stakeholders.2.engagement_id", "11111111-2222-4333-8444-555555555555"),
+        "stakeholders[2].engagement_id: is 11111111",
+        False,
+    ),
+    ("duplicate ids", _duplicate_stakeholder, "stakeholders[3].id: ", False),
+    (
+        "10 MB of text",
+        _set("client.notes", TEN_MB),
+        "client.notes: is 10,485,760 characters long; the limit is 50,000",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [pytest.param(change, expected, id=name) for name, change, expected, _ in BAD_DOCUMENTS],
+)
+def test_a_bad_document_is_refused_at_its_place_and_changes_nothing(
+    workspace: Workspace, demo_id: str, change: Mutation, expected: str
+) -> None:
+    document = fixture_document()
+    change(document)
+    before = snapshot(workspace)
+    with pytest.raises(InvalidDocumentError) as caught:
+        import_engagement(workspace, dumps(document).encode("utf-8"))
+    assert expected in str(caught.value)
+    assert "Nothing was changed" in str(caught.value) or "nothing was changed" in str(caught.value)
+    assert snapshot(workspace) == before
+
+
+RAW_BAD_FILES: list[tuple[str, bytes, str]] = [
+    (
+        "syntax",
+        b'{\n  "format": "scrm-desk.engagement",\n  "format_version" 1\n}',
+        "line 3, column",
+    ),
+    ("empty", b"", "not valid JSON (Expecting value at line 1, column 1)"),
+    ("array", b"[]", "must hold a JSON object, not an array"),
+    ("string", b'"hello"', "must hold a JSON object, not a string"),
+    ("not utf-8", b'{"format": "\xff"}', "not UTF-8 text (byte 0xff on line 1)"),
+    ("NaN", b'{"format": NaN}', "NaN is not a valid JSON number"),
+    ("duplicate key", b'{"format": "a", "format": "b"}', "the key 'format' appears twice"),
+    ("deep nesting", b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+]
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [pytest.param(data, expected, id=name) for name, data, expected in RAW_BAD_FILES],
+)
+def test_a_file_that_is_not_a_json_object_is_refused(
+    workspace: Workspace, demo_id: str, data: bytes, expected: str
+) -> None:
+    before = snapshot(workspace)
+    with pytest.raises(InvalidDocumentError) as caught:
+        import_engagement(workspace, data)
+    assert expected in str(caught.value)
+    assert snapshot(workspace) == before
+
+
+def test_every_problem_is_collected_and_the_message_is_capped(workspace: Workspace) -> None:
+    document = fixture_document()
+    person = document["stakeholders"][0]
+    document["stakeholders"] = [
+        dict(person, id=f"00000000-0000-4000-8000-{index:012d}", email=f"bad{index}")
+        for index in range(30)
+    ]
+    with pytest.raises(InvalidDocumentError) as caught:
+        import_engagement(workspace, document)
+    assert len(caught.value.problems) == 30
+    message = str(caught.value)
+    assert message.startswith("The file cannot be imported (30 problems); nothing was changed:")
+    assert "stakeholders[0].email: 'bad0' is not an e-mail address" in message
+    assert "stakeholders[19].email" in message and "stakeholders[20].email" not in message
+    assert message.endswith("and 10 more")
+    assert workspace.engagements.count() == 0
+
+
+def test_a_file_over_50_mb_is_refused_before_parsing(workspace: Workspace, tmp_path: Path) -> None:
+    huge = b" " * (MAX_DOCUMENT_BYTES + 1)
+    with pytest.raises(InvalidDocumentError, match="at most 50 MB"):
+        import_engagement(workspace, huge)
+    with pytest.raises(InvalidDocumentError, match="at most 50 MB"):
+        import_engagement(workspace, huge.decode())
+    path = tmp_path / "huge.json"
+    with path.open("wb") as stream:
+        stream.truncate(MAX_DOCUMENT_BYTES + 1)  # sparse: large without writing 50 MB
+    with pytest.raises(InvalidDocumentError, match=r"50\.0 MB; an engagement file may be"):
+        read_document_file(path)
+
+
+def test_reading_a_missing_file_or_a_folder_says_so(tmp_path: Path) -> None:
+    with pytest.raises(InterchangeError, match="No such file"):
+        read_document_file(tmp_path / "nope.json")
+    with pytest.raises(InterchangeError, match="is a folder"):
+        read_document_file(tmp_path)
+
+
+def test_a_failure_while_writing_leaves_the_workspace_unchanged(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = snapshot(workspace)
+    real_put_back = workspace.stakeholders.put_back
+    written: list[str] = []
+
+    def put_back_then_fail(record: Stakeholder) -> Any:
+        if len(written) == 3:
+            raise WorkspaceError("Could not save: the disk is full. Nothing was changed.")
+        written.append(record.id)
+        return real_put_back(record)
+
+    monkeypatch.setattr(workspace.stakeholders, "put_back", put_back_then_fail)
+    with pytest.raises(WorkspaceError, match="disk is full"):
+        import_engagement(workspace, FIXTURE.read_bytes())
+    assert len(written) == 3
+    assert snapshot(workspace) == before
+
+
+def test_an_unknown_conflict_mode_is_a_programming_error(workspace: Workspace) -> None:
+    with pytest.raises(ValueError, match="on_conflict"):
+        import_engagement(workspace, FIXTURE.read_bytes(), on_conflict="merge")  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- ids and conflicts
+
+
+def test_importing_an_engagement_that_is_already_there_is_refused(
+    workspace: Workspace, demo_id: str
+) -> None:
+    document = export_engagement(workspace, demo_id)
+    before = snapshot(workspace)
+    with pytest.raises(EngagementExistsError) as caught:
+        import_engagement(workspace, document)
+    assert "already holds the engagement 'Social CRM readiness assessment'" in str(caught.value)
+    assert "as a copy" in str(caught.value)
+    assert caught.value.engagement_id == demo_id
+    assert snapshot(workspace) == before
+
+
+def test_the_refusal_also_covers_the_trash(workspace: Workspace, demo_id: str) -> None:
+    document = export_engagement(workspace, demo_id)
+    workspace.engagements.move_to_trash(demo_id)
+    with pytest.raises(EngagementExistsError, match=r"\(in the trash\)"):
+        import_engagement(workspace, document)
+
+
+def test_a_copy_gets_fresh_ids_and_a_marked_title(workspace: Workspace, demo_id: str) -> None:
+    document = export_engagement(workspace, demo_id)
+    client_before = workspace.clients.get(document["client"]["id"])
+    result = import_engagement(workspace, document, on_conflict="copy")
+    assert result.as_copy and result.client_reused
+    assert result.engagement_id != demo_id
+    assert result.title == "Social CRM readiness assessment (imported copy)"
+    copied = workspace.engagements.get(result.engagement_id)
+    assert copied.client_id == client_before.id
+    original_people = workspace.stakeholders.for_engagement(demo_id)
+    copied_people = workspace.stakeholders.for_engagement(result.engagement_id)
+    assert [p.name for p in copied_people] == [p.name for p in original_people]
+    assert not {p.id for p in copied_people} & {p.id for p in original_people}
+    assert workspace.clients.get(client_before.id) == client_before
+    assert without_export_time(export_engagement(workspace, demo_id)) == (
+        without_export_time(document)
+    )
+    second = import_engagement(workspace, document, on_conflict="copy")
+    assert second.title == "Social CRM readiness assessment (imported copy 2)"
+    assert workspace.engagements.count() == 3
+
+
+def test_copy_mode_changes_nothing_when_there_is_no_conflict(workspace: Workspace) -> None:
+    result = import_engagement(workspace, FIXTURE.read_bytes(), on_conflict="copy")
+    assert not result.as_copy
+    assert result.engagement_id == fixture_document()["engagement"]["id"]
+
+
+def test_a_copy_title_stays_within_the_limit(workspace: Workspace) -> None:
+    document = fixture_document()
+    document["engagement"]["title"] = "T" * 200
+    import_engagement(workspace, document)
+    result = import_engagement(workspace, document, on_conflict="copy")
+    assert len(result.title) == 200
+    assert result.title.endswith(" (imported copy)")
+
+
+def test_an_existing_client_is_reused_and_left_alone(
+    workspace: Workspace, other_workspace: Workspace
+) -> None:
+    first = fixture_document()
+    import_engagement(workspace, first)
+    client_before = workspace.clients.get(first["client"]["id"])
+    second = fixture_document()
+    second["client"]["name"] = "Renamed elsewhere"
+    second["engagement"]["id"] = "99999999-8888-4777-8666-555555555555"
+    for index, person in enumerate(second["stakeholders"]):
+        person["id"] = f"99999999-0000-4000-8000-{index:012d}"
+        person["engagement_id"] = second["engagement"]["id"]
+    result = import_engagement(workspace, second)
+    assert result.client_reused and not result.as_copy
+    assert result.counts["client"] == 0
+    assert not result.changes.touches("client")
+    assert workspace.clients.get(client_before.id) == client_before
+    assert len(workspace.engagements.active(client_id=client_before.id)) == 2
+
+
+def test_stakeholder_ids_already_taken_are_a_conflict(workspace: Workspace) -> None:
+    import_engagement(workspace, FIXTURE.read_bytes())
+    document = fixture_document()
+    document["engagement"]["id"] = "99999999-8888-4777-8666-555555555555"
+    for person in document["stakeholders"]:
+        person["engagement_id"] = document["engagement"]["id"]
+    before = snapshot(workspace)
+    with pytest.raises(EngagementExistsError, match="5 stakeholder record"):
+        import_engagement(workspace, document)
+    assert snapshot(workspace) == before
+    result = import_engagement(workspace, document, on_conflict="copy")
+    assert result.as_copy
+    assert len(workspace.stakeholders.for_engagement(result.engagement_id)) == 5
+
+
+# --------------------------------------------------------------------------- atomic files
+
+
+def test_a_failed_write_keeps_the_old_file_and_leaves_no_temporary_file(
+    workspace: Workspace, demo_id: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "out.json"
+    target.write_text("the previous export\n", encoding="utf-8")
+    document = export_engagement(workspace, demo_id)
+
+    def disk_full(descriptor: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(InterchangeError) as caught:
+        write_document_file(document, target)
+    assert "No space left on device" in str(caught.value)
+    assert "existing file was left as it was" in str(caught.value)
+    assert target.read_text(encoding="utf-8") == "the previous export\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
+
+
+def test_writing_into_a_missing_folder_or_onto_a_folder_says_so(
+    workspace: Workspace, demo_id: str, tmp_path: Path
+) -> None:
+    document = export_engagement(workspace, demo_id)
+    with pytest.raises(InterchangeError, match=r"Cannot write .*No such file or directory"):
+        write_document_file(document, tmp_path / "missing" / "out.json")
+    with pytest.raises(InterchangeError, match="it is a folder"):
+        write_document_file(document, tmp_path)
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root writes anywhere")
+def test_writing_into_a_read_only_folder_says_so(
+    workspace: Workspace, demo_id: str, tmp_path: Path
+) -> None:
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(InterchangeError, match="Permission denied"):
+            write_document_file(export_engagement(workspace, demo_id), folder / "out.json")
+        assert list(folder.iterdir()) == []
+    finally:
+        folder.chmod(0o700)
+
+
+def test_a_new_file_is_private_and_an_existing_file_keeps_its_mode(
+    workspace: Workspace, demo_id: str, tmp_path: Path
+) -> None:
+    document = export_engagement(workspace, demo_id)
+    fresh = tmp_path / "fresh.json"
+    write_document_file(document, fresh)
+    assert fresh.stat().st_mode & 0o777 == 0o600
+    shared = tmp_path / "shared.json"
+    shared.write_text("{}", encoding="utf-8")
+    shared.chmod(0o644)
+    write_document_file(document, shared)
+    assert shared.stat().st_mode & 0o777 == 0o644
+    assert json.loads(shared.read_text(encoding="utf-8"))["engagement"]["id"] == demo_id
+
+
+# --------------------------------------------------------------------------- the schema
+
+
+@pytest.fixture(scope="module")
+def validator():
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+
+
+def test_exports_and_the_stored_file_match_the_schema(
+    validator: Any, workspace: Workspace, demo_id: str
+) -> None:
+    assert list(validator.iter_errors(export_engagement(workspace, demo_id))) == []
+    assert list(validator.iter_errors(fixture_document())) == []
+
+
+@pytest.mark.parametrize(
+    "change",
+    [pytest.param(change, id=name) for name, change, _, by_schema in BAD_DOCUMENTS if by_schema],
+)
+def test_the_schema_refuses_what_import_refuses(validator: Any, change: Mutation) -> None:
+    document = copy.deepcopy(fixture_document())
+    change(document)
+    assert not validator.is_valid(document)
+
+
+def test_the_schema_lists_exactly_the_format_fields() -> None:
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    for name, spec in (
+        ("client", engagement_json.CLIENT_FIELDS),
+        ("engagement", engagement_json.ENGAGEMENT_FIELDS),
+        ("stakeholder", engagement_json.STAKEHOLDER_FIELDS),
+    ):
+        definition = schema["$defs"][name]
+        assert list(definition["properties"]) == [item.name for item in spec]
+        assert definition["required"] == [item.name for item in spec if item.required]
+    assert schema["required"] == list(engagement_json._TOP_LEVEL_KEYS)
