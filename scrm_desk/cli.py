@@ -45,6 +45,7 @@ from scrm_desk.interchange import (
     import_engagement,
     load_document,
     read_document_file,
+    records_left_out,
     write_document_file,
 )
 from scrm_desk.interchange.engagement_json import describe_problems
@@ -457,6 +458,13 @@ def _cmd_export_json(args: argparse.Namespace) -> int:
     with _reading(args) as ws:
         engagement = ws.engagements.resolve(args.engagement)
         document = export_engagement(ws, engagement.id)
+        left_out = records_left_out(ws, engagement.id)
+    if left_out:
+        listing = ", ".join(f"{table} ({count})" for table, count in sorted(left_out.items()))
+        _warn(
+            f"this version of the file format does not carry {listing} yet; "
+            "they stay in the workspace only"
+        )
     if args.out == "-":
         _write_stdout(dumps(document))
         return EXIT_OK

@@ -26,6 +26,7 @@ from scrm_desk.interchange.engagement_json import (
     import_engagement,
     load_document,
     read_document_file,
+    records_left_out,
     write_document_file,
 )
 
@@ -46,5 +47,6 @@ __all__ = [
     "import_engagement",
     "load_document",
     "read_document_file",
+    "records_left_out",
     "write_document_file",
 ]

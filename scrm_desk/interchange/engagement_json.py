@@ -165,6 +165,15 @@ def _is_kind(value: object, kind: JsonKind) -> bool:
     return isinstance(value, int | float)
 
 
+def _is_storable_text(text: str) -> bool:
+    # JSON may spell half of a surrogate pair ("\ud800"); SQLite cannot store that.
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 _KIND_NAMES: Final[dict[str, str]] = {
     "string": "a string",
     "integer": "a whole number",
@@ -228,6 +237,9 @@ def _read_value(
         return True, None
     if not _is_kind(value, item.kind):
         problems.add(where, f"must be {_KIND_NAMES[item.kind]}, not {_json_type(value)}")
+        return False, None
+    if isinstance(value, str) and not _is_storable_text(value):
+        problems.add(where, "contains a broken character (a lone UTF-16 surrogate escape)")
         return False, None
     try:
         return True, item.check(item.name, value)
@@ -465,6 +477,28 @@ def export_engagement(ws: Workspace, engagement_id: str) -> dict[str, Any]:
         for section in SECTIONS:
             document[section.key] = section.export(ws, engagement)
     return document
+
+
+def records_left_out(ws: Workspace, engagement_id: str) -> dict[str, int]:
+    """Rows of the engagement that the format does not carry (yet), counted by table.
+
+    The format grows one section at a time. Until every table that hangs off an
+    engagement has its section, an export says what it leaves behind instead of
+    dropping it silently. (Rows that hang off those rows are not counted separately.)
+    """
+    carried = {section.repository(ws).table for section in SECTIONS}
+    left_out: dict[str, int] = {}
+    for table in ws.db.table_names():
+        if table in carried or table.startswith(("_", "sqlite_")):
+            continue
+        if "engagement_id" not in {column.name for column in ws.db[table].columns}:
+            continue
+        row = ws.db.execute(
+            f"SELECT count(*) FROM [{table}] WHERE engagement_id = ?", [engagement_id]
+        ).fetchone()
+        if row[0]:
+            left_out[table] = int(row[0])
+    return left_out
 
 
 def dumps(document: Mapping[str, Any]) -> str:

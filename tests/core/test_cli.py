@@ -290,6 +290,22 @@ def test_export_to_standard_output(capsys: pytest.CaptureFixture[str], with_demo
     assert json.loads(out)["engagement"]["id"] == engagement_id
 
 
+def test_export_warns_about_records_the_format_leaves_out(
+    capsys: pytest.CaptureFixture[str], with_demo: str
+) -> None:
+    with Workspace.open(with_demo) as ws:
+        engagement_id = ws.engagements.active()[0].id
+        ws.db.execute("CREATE TABLE extra_notes (id TEXT PRIMARY KEY, engagement_id TEXT)")
+        ws.db.execute("INSERT INTO extra_notes VALUES ('n1', ?)", [engagement_id])
+        ws.db.conn.commit()
+    status, out, err = run(
+        capsys, "export-json", "readiness", "--out", "-", "--workspace", with_demo
+    )
+    assert status == 0 and json.loads(out)
+    assert err.startswith("scrm-desk: warning: this version of the file format does not carry")
+    assert "extra_notes (1)" in err
+
+
 def test_export_names_an_ambiguous_or_unknown_engagement(
     capsys: pytest.CaptureFixture[str], with_demo: str
 ) -> None:

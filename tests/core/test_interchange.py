@@ -26,6 +26,7 @@ from scrm_desk.interchange import (
     import_engagement,
     load_document,
     read_document_file,
+    records_left_out,
     write_document_file,
 )
 from scrm_desk.records import Client, Engagement, Stakeholder
@@ -94,6 +95,13 @@ def test_dumps_is_indented_utf8_text_in_a_stable_order(workspace: Workspace) -> 
     assert dumps(json.loads(text)) == text
     again = export_engagement(workspace, imported.engagement_id)
     assert dumps(without_export_time(again)) == dumps(without_export_time(document))
+
+
+def test_records_the_format_does_not_carry_are_counted(workspace: Workspace, demo_id: str) -> None:
+    assert records_left_out(workspace, demo_id) == {}
+    workspace.db.execute("CREATE TABLE extra_notes (id TEXT PRIMARY KEY, engagement_id TEXT)")
+    workspace.db.execute("INSERT INTO extra_notes VALUES ('n1', ?), ('n2', ?)", [demo_id] * 2)
+    assert records_left_out(workspace, demo_id) == {"extra_notes": 2}
 
 
 def test_format_fields_match_the_records() -> None:
@@ -349,7 +357,15 @@ RAW_BAD_FILES: list[tuple[str, bytes, str]] = [
     ("NaN", b'{"format": NaN}', "NaN is not a valid JSON number"),
     ("duplicate key", b'{"format": "a", "format": "b"}', "the key 'format' appears twice"),
     ("deep nesting", b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+    ("huge number", b'{"format": ' + b"9" * 5000 + b"}", "not valid JSON"),
 ]
+
+
+def test_a_lone_surrogate_is_refused_not_a_crash(workspace: Workspace) -> None:
+    text = FIXTURE.read_text(encoding="utf-8").replace("Jonas Berg", "Jonas \\ud800Berg")
+    with pytest.raises(InvalidDocumentError, match=r"stakeholders\[0\]\.name: contains a broken"):
+        import_engagement(workspace, text)
+    assert workspace.engagements.count() == 0
 
 
 @pytest.mark.parametrize(
