@@ -28,6 +28,11 @@ def resolve_workspace_path(explicit: str | os.PathLike[str] | None = None) -> Pa
     return default_workspace_path()
 
 
+def frameworks_dir_for(workspace: Path) -> Path:
+    """Where a consultant drops framework files of their own for this workspace."""
+    return workspace.parent / "frameworks"
+
+
 def resources_dir() -> Path:
     """The ``resources/`` folder: beside the code in a checkout, packaged in a wheel."""
     checkout = Path(__file__).resolve().parent.parent / "resources"

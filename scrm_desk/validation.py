@@ -34,6 +34,10 @@ def _text(field: str, value: object, *, limit: int, required: bool, multiline: b
         raise ValidationError(field, "must be a single line")
     if _CONTROL.search(value):
         raise ValidationError(field, "contains control characters")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValidationError(field, "contains characters that cannot be stored") from None
     return value
 
 
@@ -88,19 +92,29 @@ def record_id(field: str, value: object) -> str:
     if not isinstance(value, str):
         raise ValidationError(field, "must be a UUID string")
     try:
-        return str(uuid.UUID(value))
+        canonical = str(uuid.UUID(value))
     except ValueError:
         raise ValidationError(field, f"{value!r} is not a UUID") from None
+    if canonical != value:
+        # Ids are compared as text: only one spelling of a UUID may exist.
+        raise ValidationError(field, f"{value!r} is not a UUID in canonical lower-case form")
+    return value
+
+
+_TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$")
 
 
 def timestamp(field: str, value: object) -> str:
-    """An ISO 8601 timestamp as written by :func:`scrm_desk.clock.utc_now`."""
+    """A UTC timestamp in the one form the workspace stores (see :func:`clock.utc_now`),
+    so that ordering by text is ordering in time."""
     from datetime import datetime
 
-    if not isinstance(value, str):
-        raise ValidationError(field, "must be an ISO 8601 timestamp string")
+    if not isinstance(value, str) or not _TIMESTAMP.match(value):
+        raise ValidationError(
+            field, f"{value!r} is not a UTC timestamp like 2026-01-31T09:30:00.000Z"
+        )
     try:
         datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        raise ValidationError(field, f"{value!r} is not an ISO 8601 timestamp") from None
+        raise ValidationError(field, f"{value!r} is not a valid date and time") from None
     return value

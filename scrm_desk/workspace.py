@@ -9,6 +9,7 @@ from types import TracebackType
 from sqlite_utils import Database
 
 from scrm_desk.errors import WorkspaceError
+from scrm_desk.paths import frameworks_dir_for
 from scrm_desk.repositories.assessments import AssessmentRepository
 from scrm_desk.repositories.canvas import CanvasRepository
 from scrm_desk.repositories.checklists import ChecklistRepository
@@ -104,7 +105,7 @@ class Workspace:
     @property
     def frameworks_dir(self) -> Path:
         """Where a consultant drops framework files of their own for this workspace."""
-        return self.path.parent / "frameworks"
+        return frameworks_dir_for(self.path)
 
     def close(self) -> None:
         try:

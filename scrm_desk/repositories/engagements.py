@@ -70,10 +70,14 @@ class EngagementRepository(Repository[Engagement]):
         return self._select("deleted_at IS NOT NULL")
 
     def resolve(self, reference: str) -> Engagement:
-        """Find an engagement by id, id prefix or title (exact, then unique part)."""
+        """Find an engagement by full id (trash included), or among the open ones by id
+        prefix or title (exact, then a unique part)."""
         ref = reference.strip()
         if not ref:
             raise NotFoundError("Name an engagement by its id or title.")
+        by_id = self._select("id = ?", (ref.lower(),))
+        if by_id:  # a full id finds the engagement even in the trash
+            return by_id[0]
         candidates = self._select("deleted_at IS NULL")
         for matcher in (
             lambda e: e.id == ref.lower(),

@@ -315,11 +315,14 @@ def upgrade(db: Database, path: Path) -> Path | None:
     current = schema_version(db)
     backup = _backup_before_upgrade(db, path, current) if current > 0 else None
     try:
-        migrations.apply(db)
+        # All pending steps in one transaction (each becomes a savepoint): an upgrade
+        # either completes or leaves the file exactly as it was.
+        with db.atomic():
+            migrations.apply(db)
     except sqlite3.Error as exc:
         raise WorkspaceError(
             f"Could not upgrade {path} from schema {current} to {LATEST_SCHEMA_VERSION} "
-            f"({exc}). The failed step was rolled back"
+            f"({exc}). Nothing was changed"
             + (f"; a copy taken before is at {backup}." if backup else ".")
         ) from exc
     db.execute(f"PRAGMA user_version = {LATEST_SCHEMA_VERSION}")

@@ -287,7 +287,7 @@ BAD_DOCUMENTS: list[tuple[str, Mutation, str, bool]] = [
     (
         "bad timestamp",
         _set("client.created_at", "yesterday"),
-        "client.created_at: 'yesterday' is not an ISO 8601 timestamp",
+        "client.created_at: 'yesterday' is not a UTC timestamp",
         True,
     ),
     (

@@ -170,3 +170,25 @@ def test_settings_round_trip(workspace: Workspace) -> None:
     assert workspace.settings.get("branding", {}) == {}
     workspace.settings.set("branding", {"firm": "Bright & Co", "colour": "#1f4e79"})
     assert workspace.settings.get("branding") == {"firm": "Bright & Co", "colour": "#1f4e79"}
+
+
+def test_lone_surrogate_is_a_validation_error(workspace: Workspace) -> None:
+    with pytest.raises(ValidationError, match="cannot be stored"):
+        workspace.clients.create(name="Bad \ud800 name")
+    assert workspace.clients.count() == 0
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["6F0B9D4E-8B1A-4D3C-A7E2-2B9C5D1E0F02", "{6f0b9d4e-8b1a-4d3c-a7e2-2b9c5d1e0f02}"],
+)
+def test_only_canonical_ids_are_accepted(workspace: Workspace, value: str) -> None:
+    with pytest.raises(ValidationError, match="canonical"):
+        workspace.clients.create(id=value, name="Acme")
+
+
+def test_full_id_resolves_a_trashed_engagement(workspace: Workspace, engagement) -> None:
+    workspace.engagements.move_to_trash(engagement.id)
+    assert workspace.engagements.resolve(engagement.id).in_trash
+    with pytest.raises(NotFoundError):
+        workspace.engagements.resolve("readiness")

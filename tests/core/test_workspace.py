@@ -179,3 +179,24 @@ def test_core_never_loads_qt() -> None:
     count, loaded = result.stdout.strip().split(" ", 1)
     assert int(count) >= 10
     assert loaded == "[]"
+
+
+def test_a_failing_upgrade_leaves_the_file_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "old.sqlite"
+    shutil.copy(DATA / "workspace-schema-1.sqlite", path)
+
+    def broken(db) -> None:
+        db.execute("CREATE TABLE half_done (id TEXT)")
+        db.execute("SELECT * FROM no_such_table")
+
+    steps = migrations.migrations._migrations
+    monkeypatch.setattr(steps[-1], "fn", broken)
+    with pytest.raises(WorkspaceError, match="Nothing was changed; a copy taken before is at"):
+        Workspace.open(path)
+    with sqlite3.connect(path) as conn:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        applied = [row[0] for row in conn.execute("SELECT name FROM _sqlite_migrations")]
+    assert "half_done" not in tables and "workspace_settings" not in tables
+    assert applied == ["m001_initial"]
