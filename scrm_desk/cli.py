@@ -49,7 +49,7 @@ from scrm_desk.interchange import (
     write_document_file,
 )
 from scrm_desk.interchange.engagement_json import describe_problems
-from scrm_desk.paths import WORKSPACE_ENV, resolve_workspace_path
+from scrm_desk.paths import WORKSPACE_ENV, frameworks_dir_for, resolve_workspace_path
 from scrm_desk.storage.migrations import LATEST_SCHEMA_VERSION
 from scrm_desk.workspace import Workspace
 
@@ -387,9 +387,9 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
 
 def _frameworks_dir(args: argparse.Namespace) -> Path:
-    # The folder Workspace.frameworks_dir names, worked out without opening the
-    # workspace: listing frameworks must work before any workspace exists.
-    return _workspace_path(args).parent / "frameworks"
+    # Worked out without opening the workspace: listing frameworks must work before
+    # any workspace exists.
+    return frameworks_dir_for(_workspace_path(args))
 
 
 def _cmd_frameworks(args: argparse.Namespace) -> int:
