@@ -1,0 +1,1 @@
+"""Dialogs collect values and return them as plain dicts; they never write."""

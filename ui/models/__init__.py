@@ -1,0 +1,1 @@
+"""Item models over the core's records; views sort and filter through proxies."""

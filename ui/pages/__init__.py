@@ -1,0 +1,1 @@
+"""The pages shown on the right of the main window."""
