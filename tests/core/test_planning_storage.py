@@ -474,3 +474,26 @@ def test_database_refuses_what_the_repository_would(workspace: Workspace, engage
             " ('x', ?, 't', 3, 3, 'next', 'proposed', 1, '2026-02-01', '2026-01-01', '', '')",
             [engagement_id],
         )
+
+
+def test_every_planning_record_can_be_put_back_exactly(workspace: Workspace, engagement_id) -> None:
+    """Export/import and undo re-create records with put_back: every field survives."""
+    _fill_everything(workspace, engagement_id)
+    repositories = (
+        workspace.canvas,
+        workspace.checklists,
+        workspace.posture,
+        workspace.social_initiatives,
+        workspace.starting_points,
+        workspace.platforms,
+        workspace.roadmap,
+        workspace.dismissed_suggestions,
+    )
+    for repository in repositories:
+        records = repository.for_engagement(engagement_id)
+        for record in records:
+            repository.delete(record.id)
+        assert repository.for_engagement(engagement_id) == []
+        for record in records:
+            repository.put_back(record)
+        assert repository.for_engagement(engagement_id) == records, repository.table
