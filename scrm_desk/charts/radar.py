@@ -1,0 +1,121 @@
+"""Radar chart: current maturity against target, one spoke per building block."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from scrm_desk.charts.style import (
+    DEFAULT_STYLE,
+    SCALE_MAX,
+    SCALE_MIN,
+    ChartStyle,
+    check_lengths,
+    new_figure,
+    styled,
+    wrap_label,
+)
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+#: Appended to the label of a block that has no score, explained in a note below.
+NOT_ASSESSED_MARK = "*"
+
+
+def radar_figure(
+    labels: Sequence[str],
+    current: Sequence[float | None],
+    target: Sequence[float | None],
+    *,
+    title: str | None = None,
+    current_label: str = "Current",
+    target_label: str = "Target",
+    style: ChartStyle = DEFAULT_STYLE,
+    size: tuple[float, float] = (6.0, 4.9),
+) -> Figure:
+    """Current against target per block on the 1-5 maturity scale.
+
+    A block with no current score is drawn at the centre, its label marked with an
+    asterisk, and a note under the chart names it: the polygon stays closed and the
+    reader is not left to guess why a spoke is empty. A missing target leaves a gap in
+    the target line.
+    """
+    check_lengths(labels, current=current, target=target)
+    if not labels:
+        raise ValueError("a radar chart needs at least one label")
+    count = len(labels)
+    angles = [2 * math.pi * i / count for i in range(count)]
+    missing = [label for label, value in zip(labels, current, strict=True) if value is None]
+
+    with styled(style):
+        fig = new_figure(*size, style)
+        ax: Any = fig.add_axes((0.17, 0.15, 0.66, 0.74), projection="polar")  # PolarAxes
+        # First block at twelve o'clock, the others clockwise, as a reader expects.
+        ax.set_theta_offset(math.pi / 2)
+        ax.set_theta_direction(-1)
+        ax.set_ylim(0, SCALE_MAX)
+        ax.set_yticks(range(SCALE_MIN, SCALE_MAX + 1))
+        ax.set_yticklabels([str(v) for v in range(SCALE_MIN, SCALE_MAX + 1)])
+        ax.tick_params(axis="y", labelsize=style.font_size - 2, colors=style.muted, pad=0)
+        ax.set_rlabel_position(180 / count)
+        ax.set_xticks(angles)
+        ax.set_xticklabels(
+            [
+                wrap_label(label + (NOT_ASSESSED_MARK if value is None else ""))
+                for label, value in zip(labels, current, strict=True)
+            ],
+            color=style.text,
+        )
+        ax.tick_params(axis="x", pad=9)
+        ax.grid(color=style.grid, linewidth=0.7)
+        ax.spines["polar"].set_color(style.grid)
+
+        closed = [*angles, angles[0]]
+        values = [0.0 if v is None else float(v) for v in current]
+        ax.fill(closed, [*values, values[0]], color=style.current, alpha=0.16, zorder=2)
+        ax.plot(
+            closed,
+            [*values, values[0]],
+            color=style.current,
+            linewidth=2.0,
+            marker="o",
+            markersize=4.5,
+            label=current_label,
+            zorder=3,
+        )
+        if any(v is not None for v in target):
+            target_values = [math.nan if v is None else float(v) for v in target]
+            ax.plot(
+                closed,
+                [*target_values, target_values[0]],
+                color=style.target,
+                linewidth=1.4,
+                linestyle=(0, (4, 2.5)),
+                marker="D",
+                markersize=3.2,
+                label=target_label,
+                zorder=4,
+            )
+        fig.legend(
+            loc="lower center",
+            ncol=2,
+            bbox_to_anchor=(0.5, 0.005),
+            handlelength=2.6,
+            columnspacing=2.0,
+        )
+        if missing:
+            fig.text(
+                0.02,
+                0.005,
+                f"{NOT_ASSESSED_MARK} Not assessed yet: " + ", ".join(missing),
+                fontsize=style.font_size - 1.5,
+                color=style.muted,
+                ha="left",
+                va="bottom",
+                wrap=True,
+            )
+        if title:
+            fig.suptitle(title, x=0.02, y=0.985, ha="left", va="top", fontweight="bold")
+    return fig
