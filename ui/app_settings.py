@@ -28,7 +28,9 @@ class AppSettings:
         value = self.qsettings.value(_RECENT, [])
         if isinstance(value, str):  # an INI file returns a one-item list as a string
             value = [value]
-        return [Path(item) for item in (value or []) if item]
+        if not isinstance(value, list):
+            return []
+        return [Path(item) for item in value if item]
 
     def add_recent_workspace(self, path: Path) -> None:
         path = Path(path).resolve()
@@ -43,7 +45,7 @@ class AppSettings:
 
     # -- first launch ---------------------------------------------------------------------
     def demo_offer_answered(self) -> bool:
-        return self.qsettings.value(_DEMO_OFFERED, False, type=bool)
+        return bool(self.qsettings.value(_DEMO_OFFERED, False, type=bool))
 
     def remember_demo_answer(self, accepted: bool) -> None:
         self.qsettings.setValue(_DEMO_OFFERED, True)

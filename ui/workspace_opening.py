@@ -33,7 +33,7 @@ def describe_open_error(exc: BaseException) -> tuple[str, str]:
     """A headline for the failure and the advice that follows the core's message."""
     if isinstance(exc, WorkspaceLockedError):
         return (
-            _tr("This workspace is already open"),
+            _tr("This workspace is in use"),
             _tr("Only one SCRM Desk window can use a workspace at a time."),
         )
     if isinstance(exc, SchemaTooNewError):

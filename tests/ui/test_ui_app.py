@@ -28,7 +28,7 @@ def test_a_locked_workspace_is_explained_quickly(ui_workspace, message_boxes):
     assert open_workspace_interactively(ui_workspace.path) is None  # the user quits
     assert time.perf_counter() - started < 1.0
     [box] = message_boxes.shown
-    assert box.text == "This workspace is already open"
+    assert box.text == "This workspace is in use"
     assert "already open in another SCRM Desk window" in box.informative
     assert "Only one SCRM Desk window" in box.informative
 
@@ -42,7 +42,7 @@ def test_run_gui_shows_the_locked_message_and_exits_1(
     QTimer.singleShot(10_000, lambda: QApplication.instance().exit(99))  # never hang
 
     assert run_gui(ui_workspace.path) == 1
-    assert [box.text for box in message_boxes.shown] == ["This workspace is already open"]
+    assert [box.text for box in message_boxes.shown] == ["This workspace is in use"]
 
 
 def test_a_file_that_is_not_sqlite_is_refused_clearly(tmp_path, message_boxes):
@@ -68,7 +68,7 @@ def test_choose_another_workspace_after_an_error(tmp_path, message_boxes):
 
 
 def test_each_failure_gets_its_own_headline():
-    assert describe_open_error(WorkspaceLockedError("x"))[0] == "This workspace is already open"
+    assert describe_open_error(WorkspaceLockedError("x"))[0] == "This workspace is in use"
     headline, advice = describe_open_error(SchemaTooNewError("x"))
     assert headline == "This workspace needs a newer SCRM Desk"
     assert "Install the newer version" in advice

@@ -35,7 +35,7 @@ def click_ok(qtbot, dialog) -> None:
 
 
 def test_create_client_then_engagement_through_the_dialogs(qtbot, window, ui_workspace):
-    window.actions.new_client.trigger()
+    window.menu_actions.new_client.trigger()
     dialog = window.findChild(ClientDialog)
     assert dialog is not None and dialog.isVisible()
     qtbot.keyClicks(dialog.name_edit, "Acme Telecom")
@@ -103,7 +103,7 @@ def test_undo_and_redo_restore_exact_values(qtbot, engagement_id, window, ui_wor
     click_ok(qtbot, dialog)
     after = ui_workspace.engagements.get(engagement_id)
     assert (after.title, after.start_date, after.status) == ("Care, renamed", None, "delivered")
-    assert window.actions.undo.text() == "&Undo Edit engagement “Care, renamed”"
+    assert window.menu_actions.undo.text() == "&Undo Edit engagement “Care, renamed”"
 
     qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
     undone = ui_workspace.engagements.get(engagement_id)
@@ -132,11 +132,11 @@ def test_undo_create_engagement_then_redo_brings_back_the_same_record(
     qtbot.keyClicks(dialog.title_edit, "Quick scan")
     click_ok(qtbot, dialog)
     [created] = ui_workspace.engagements.active()
-    window.actions.undo.trigger()
+    window.menu_actions.undo.trigger()
     assert ui_workspace.engagements.active() == []
     assert "Quick scan" not in navigator_titles(window)
     assert window.area.navigator.current() == (CLIENT, client_id)  # selection falls back
-    window.actions.redo.trigger()
+    window.menu_actions.redo.trigger()
     assert ui_workspace.engagements.active() == [created]
 
 
@@ -154,7 +154,7 @@ def test_edit_client_and_nothing_changed(qtbot, client_id, window, ui_workspace)
     click_ok(qtbot, dialog)
     assert ui_workspace.clients.get(client_id).region == "Nordics"
     assert window.area.client_page.form.value_label("region").text() == "Nordics"
-    window.actions.undo.trigger()
+    window.menu_actions.undo.trigger()
     assert ui_workspace.clients.get(client_id).region == ""
 
 
@@ -162,10 +162,10 @@ def test_search_filters_by_client_title_and_consultant(qtbot, ui_workspace, wind
     from ui.sample_data import fill_sample_workspace
 
     fill_sample_workspace(ui_workspace)
-    window.actions.refresh.trigger()
+    window.menu_actions.refresh.trigger()
     assert len(navigator_titles(window)) == 6
 
-    window.actions.find.trigger()
+    window.menu_actions.find.trigger()
     assert window.area.navigator.search.hasFocus()
     qtbot.keyClicks(window.area.navigator.search, "loyalty")
     assert navigator_titles(window) == ["Northwind Retail", "Loyalty programme refresh"]
@@ -192,9 +192,9 @@ def test_move_to_trash_and_restore(qtbot, engagement_id, window, ui_workspace):
     assert window.statusBar().currentMessage() == (
         "Engagement “Care on social channels” moved to the trash — Ctrl+Z to undo"
     )
-    assert window.actions.show_trash.text() == "&Trash (1)"
+    assert window.menu_actions.show_trash.text() == "&Trash (1)"
 
-    window.actions.show_trash.trigger()
+    window.menu_actions.show_trash.trigger()
     page = window.area.trash_page
     assert window.area.pages.currentWidget() is page
     assert page.model.rowCount() == 1
@@ -204,9 +204,9 @@ def test_move_to_trash_and_restore(qtbot, engagement_id, window, ui_workspace):
     assert not ui_workspace.engagements.get(engagement_id).in_trash
     assert page.model.rowCount() == 0
     assert "Care on social channels" in navigator_titles(window)
-    assert window.actions.show_trash.text() == "&Trash"
+    assert window.menu_actions.show_trash.text() == "&Trash"
 
-    window.actions.undo.trigger()  # undo the restore: back in the trash
+    window.menu_actions.undo.trigger()  # undo the restore: back in the trash
     assert ui_workspace.engagements.get(engagement_id).in_trash
 
 
@@ -214,8 +214,8 @@ def test_empty_trash_asks_first_and_cannot_be_undone(
     qtbot, engagement_id, window, ui_workspace, message_boxes
 ):
     window.area.navigator.select(ENGAGEMENT, engagement_id)
-    window.actions.trash.trigger()
-    window.actions.show_trash.trigger()
+    window.menu_actions.trash.trigger()
+    window.menu_actions.show_trash.trigger()
     page = window.area.trash_page
 
     message_boxes.click_role = None  # the user closes the question: nothing happens
@@ -228,7 +228,7 @@ def test_empty_trash_asks_first_and_cannot_be_undone(
     assert page.model.rowCount() == 0
     assert ui_workspace.engagements.trashed() == []
     assert window.undo_stack.count() == 0
-    assert not window.actions.undo.isEnabled()
+    assert not window.menu_actions.undo.isEnabled()
     assert "deleted for good" in window.statusBar().currentMessage()
     assert not page.empty_button.isEnabled()
 
@@ -237,8 +237,8 @@ def test_deleting_a_client_with_engagements_is_refused_with_a_message(
     engagement_id, client_id, window, ui_workspace, message_boxes
 ):
     window.area.navigator.select(CLIENT, client_id)
-    assert window.actions.trash.text() == "&Delete Client"
-    window.actions.trash.trigger()
+    assert window.menu_actions.trash.text() == "&Delete Client"
+    window.menu_actions.trash.trigger()
     assert message_boxes.shown[-1].kind == "warning"
     assert "still has engagements" in message_boxes.shown[-1].text
     assert ui_workspace.clients.get(client_id)
@@ -248,9 +248,9 @@ def test_deleting_a_client_with_engagements_is_refused_with_a_message(
 def test_delete_client_without_engagements_and_undo(client_id, window, ui_workspace):
     before = ui_workspace.clients.get(client_id)
     window.area.navigator.select(CLIENT, client_id)
-    window.actions.trash.trigger()
+    window.menu_actions.trash.trigger()
     assert ui_workspace.clients.all() == []
-    window.actions.undo.trigger()
+    window.menu_actions.undo.trigger()
     assert ui_workspace.clients.all() == [before]
 
 
@@ -299,20 +299,20 @@ def test_no_demo_offer_when_the_workspace_has_engagements(engagement_id, window,
 
 
 def test_demo_engagement_is_one_undo_step(window, ui_workspace):
-    window.actions.add_demo.trigger()
+    window.menu_actions.add_demo.trigger()
     assert len(ui_workspace.clients.all()) == 1
     demo = ui_workspace.engagements.active()[0]
     people = ui_workspace.stakeholders.for_engagement(demo.id)
-    window.actions.undo.trigger()
+    window.menu_actions.undo.trigger()
     assert ui_workspace.clients.all() == []
     assert ui_workspace.engagements.active() == []
-    window.actions.redo.trigger()
+    window.menu_actions.redo.trigger()
     assert ui_workspace.engagements.active() == [demo]
     assert ui_workspace.stakeholders.for_engagement(demo.id) == people
 
 
 def test_about_names_version_workspace_and_schema(window, ui_workspace, message_boxes):
-    window.actions.about.trigger()
+    window.menu_actions.about.trigger()
     [about] = message_boxes.shown
     assert "0.1.0" in about.text or "SCRM Desk" in about.text
     assert str(ui_workspace.path) in about.text
@@ -342,9 +342,40 @@ def test_navigator_remembers_collapsed_clients_across_reloads(
     )
     window.area.navigator.tree.collapse(index)
     ui_workspace.clients.create(name="Beta")  # someone else wrote; the user refreshes
-    window.actions.refresh.trigger()
+    window.menu_actions.refresh.trigger()
     index = window.area.navigator.proxy.mapFromSource(
         window.area.navigator.model.index_of(CLIENT, client_id)
     )
     assert not window.area.navigator.tree.isExpanded(index)
     assert index.data(NavigatorModel.IdRole) == client_id
+
+
+def test_an_undo_step_the_workspace_refuses_is_reported_and_dropped(
+    engagement_id, window, ui_workspace, message_boxes
+):
+    window.area.navigator.select(ENGAGEMENT, engagement_id)
+    window.menu_actions.trash.trigger()
+    other = Workspace.open(ui_workspace.path)  # the command line empties the trash meanwhile
+    try:
+        other.engagements.empty_trash()
+    finally:
+        other.close()
+    window.menu_actions.undo.trigger()
+    [warning] = message_boxes.shown
+    assert "could not be undone or redone" in warning.text
+    assert window.undo_stack.count() == 0  # the broken step is gone, not stuck
+    assert "Care on social channels" not in navigator_titles(window)
+
+
+def test_open_recent_asks_for_that_workspace(qtbot, window, qsettings, tmp_path):
+    from ui.app_settings import AppSettings
+
+    other = tmp_path / "other.scrm.sqlite"
+    AppSettings(qsettings).add_recent_workspace(other)
+    AppSettings(qsettings).add_recent_workspace(window.workspace.path)
+    window.recent_menu.aboutToShow.emit()
+    texts = [action.text() for action in window.recent_menu.actions()]
+    assert texts[0] == "&1 other.scrm.sqlite"  # the open workspace is not offered
+    with qtbot.waitSignal(window.open_workspace_requested) as requested:
+        window.recent_menu.actions()[0].trigger()
+    assert requested.args == [other.resolve()]

@@ -130,7 +130,7 @@ def test_cell_edits_undo_and_redo_exactly(qtbot, overview, engagement_id, ui_wor
         person.group,
     )
     assert cell(overview, 0, "role").data() == "Team lead"
-    window.actions.redo.trigger()
+    window.menu_actions.redo.trigger()
     assert cell(overview, 0, "role").data() == "Contact-centre manager"
 
 
@@ -152,7 +152,7 @@ def test_remove_and_undo_puts_the_same_record_back(qtbot, overview, engagement_i
     qtbot.mouseClick(overview.remove_button, Qt.MouseButton.LeftButton)
     assert [s.name for s in ui_workspace.stakeholders.for_engagement(engagement_id)] == ["Bob"]
     assert window.undo_stack.count() == 1  # one step for both
-    window.actions.undo.trigger()
+    window.menu_actions.undo.trigger()
     assert ui_workspace.stakeholders.for_engagement(engagement_id) == records
 
 

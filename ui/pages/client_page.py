@@ -60,12 +60,13 @@ class ClientPage(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(box)
         layout.addStretch(1)
-        self._connect_signals(events)
+        self._events = events
+        self._connect_signals()
 
-    def _connect_signals(self, events: WorkspaceEvents) -> None:
+    def _connect_signals(self) -> None:
         self.edit_button.clicked.connect(self.edit_requested)
         self.new_engagement_button.clicked.connect(self.new_engagement_requested)
-        events.workspace_changed.connect(self._on_workspace_changed)
+        self._events.workspace_changed.connect(self._on_workspace_changed)
 
     @property
     def client_id(self) -> str | None:

@@ -85,6 +85,7 @@ class OverviewPage(QWidget):
         self.stakeholder_view.setModel(self.stakeholder_model)
         self.stakeholder_view.setItemDelegate(StakeholderDelegate(self.stakeholder_view))
         self.stakeholder_view.setAccessibleName(self.tr("Stakeholders"))
+        self.stakeholder_view.set_delete_enabled(True)  # Delete removes stakeholders
         self.stakeholder_view.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed

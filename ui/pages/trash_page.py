@@ -74,16 +74,17 @@ class TrashPage(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty_label)
         layout.addLayout(buttons)
-        self._connect_signals(events)
+        self._events = events
+        self._connect_signals()
         self.reload()
 
-    def _connect_signals(self, events: WorkspaceEvents) -> None:
+    def _connect_signals(self) -> None:
         self.restore_button.clicked.connect(self._on_restore_button_clicked)
         self.view.doubleClicked.connect(self._on_restore_button_clicked)
         self.empty_button.clicked.connect(self.empty_requested)
         self.view.selectionModel().selectionChanged.connect(self._on_view_selection_changed)
         self.model.modelReset.connect(self._update_buttons)
-        events.workspace_changed.connect(self._on_workspace_changed)
+        self._events.workspace_changed.connect(self._on_workspace_changed)
 
     def reload(self) -> None:
         names = {client.id: client.name for client in self._workspace.clients.all()}

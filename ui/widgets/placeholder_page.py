@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 
 class PlaceholderPage(QWidget):
@@ -25,14 +25,23 @@ class PlaceholderPage(QWidget):
         for label in (self.heading_label, self.explanation_label, self.note_label):
             label.setWordWrap(True)
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-            label.setMaximumWidth(560)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # The palette's muted text colour, so the note reads in light and dark themes.
         self.note_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
+        # A column of readable width, centred. (Word-wrapped labels added to a layout with
+        # an alignment get their one-line size hint and lose lines.)
+        column = QWidget()
+        column.setMaximumWidth(560)
+        column_layout = QVBoxLayout(column)
+        column_layout.setSpacing(12)
+        for label in (self.heading_label, self.explanation_label, self.note_label):
+            column_layout.addWidget(label)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column, 4)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(2)
-        for label in (self.heading_label, self.explanation_label, self.note_label):
-            layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.setSpacing(12)
+        layout.addLayout(row)
         layout.addStretch(3)

@@ -20,10 +20,11 @@ class StakeholderDelegate(QStyledItemDelegate):
         self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
     ) -> QWidget:
         if index.column() == _GROUP_COLUMN:
-            editor: QWidget = QComboBox(parent)
+            combo = QComboBox(parent)
             for group in StakeholderGroup:
-                editor.addItem(group_label(group), group.value)
-            editor.setFrame(False)
+                combo.addItem(group_label(group), group.value)
+            combo.setFrame(False)
+            editor: QWidget = combo
         else:
             editor = super().createEditor(parent, option, index)
         editor.setAccessibleName(COLUMNS[index.column()].header())

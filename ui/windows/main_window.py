@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         self.events = WorkspaceEvents(self)
         self.undo_stack = QUndoStack(self)
         self.runner = CommandRunner(self.events, self.undo_stack, self)
-        self.actions = MainActions(self)
+        self.menu_actions = MainActions(self)
 
         self.setWindowTitle(self.tr("SCRM Desk"))
         self.opening_page = PlaceholderPage(self.tr("Opening the workspace…"), "")
@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         self.workspace_label.setText(workspace.path.name)
         self.workspace_label.setToolTip(str(workspace.path))
         self._area = WorkspaceArea(
-            workspace, self.runner, self.actions, demo_factory=self._demo_factory
+            workspace, self.runner, self.menu_actions, demo_factory=self._demo_factory
         )
         self._area.status_message.connect(self.show_status)
         splitter = self.settings.window_state()[2]
@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
             self._area.restoreState(splitter)
         self.setCentralWidget(self._area)  # deletes the opening page
         self._update_workspace_actions()
+        self.show_status(self.tr("Opened {path}").format(path=workspace.path))
         if workspace.upgrade_backup is not None:
             self.show_status(
                 self.tr(
@@ -160,7 +161,7 @@ class MainWindow(QMainWindow):
 
     # -- building -------------------------------------------------------------------------
     def _build_menus(self) -> None:
-        a = self.actions
+        a = self.menu_actions
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([a.new_client, a.new_engagement])
@@ -184,7 +185,7 @@ class MainWindow(QMainWindow):
         self._rebuild_recent_menu()
 
     def _connect_signals(self) -> None:
-        a = self.actions
+        a = self.menu_actions
         a.open_workspace.triggered.connect(self._on_open_workspace_triggered)
         a.quit.triggered.connect(self.close)
         a.undo.triggered.connect(self._on_undo_triggered)
@@ -275,7 +276,7 @@ class MainWindow(QMainWindow):
 
     def _update_workspace_actions(self) -> None:
         """Actions that need a workspace wait for one; the area keeps edit and trash."""
-        a = self.actions
+        a = self.menu_actions
         ready = self._workspace is not None
         for action in (
             a.new_client,
@@ -293,14 +294,14 @@ class MainWindow(QMainWindow):
 
     def _update_undo_actions(self) -> None:
         stack = self.undo_stack
-        self.actions.undo.setEnabled(stack.canUndo())
-        self.actions.redo.setEnabled(stack.canRedo())
-        self.actions.undo.setText(
+        self.menu_actions.undo.setEnabled(stack.canUndo())
+        self.menu_actions.redo.setEnabled(stack.canRedo())
+        self.menu_actions.undo.setText(
             self.tr("&Undo {action}").format(action=stack.undoText())
             if stack.canUndo()
             else self.tr("&Undo")
         )
-        self.actions.redo.setText(
+        self.menu_actions.redo.setText(
             self.tr("&Redo {action}").format(action=stack.redoText())
             if stack.canRedo()
             else self.tr("&Redo")

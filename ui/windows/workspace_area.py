@@ -57,7 +57,7 @@ class WorkspaceArea(QSplitter):
         self.setObjectName("workspaceArea")
         self.workspace = workspace
         self.runner = runner
-        self.actions = actions
+        self.menu_actions = actions
         self._demo_factory = demo_factory
 
         self.navigator = NavigatorPanel(workspace, runner.events)
@@ -91,7 +91,7 @@ class WorkspaceArea(QSplitter):
         self._show_selected_page()
 
     def _connect_signals(self) -> None:
-        a = self.actions
+        a = self.menu_actions
         a.new_client.triggered.connect(self._on_new_client_triggered)
         a.new_engagement.triggered.connect(self._on_new_engagement_triggered)
         a.edit.triggered.connect(self._on_edit_triggered)
@@ -191,8 +191,8 @@ class WorkspaceArea(QSplitter):
         self._show_selected_page()
 
     def _on_navigator_selection_changed(self, kind: str, _record_id: str) -> None:
-        if kind and self.actions.show_trash.isChecked():
-            self.actions.show_trash.setChecked(False)  # and so shows the selected page
+        if kind and self.menu_actions.show_trash.isChecked():
+            self.menu_actions.show_trash.setChecked(False)  # and so shows the selected page
         else:
             self._show_selected_page()
         self._update_record_actions()
@@ -293,7 +293,7 @@ class WorkspaceArea(QSplitter):
         return None
 
     def _show_selected_page(self) -> None:
-        if self.actions.show_trash.isChecked():
+        if self.menu_actions.show_trash.isChecked():
             self.pages.setCurrentWidget(self.trash_page)
             return
         kind, record_id = self.navigator.current()
@@ -309,7 +309,7 @@ class WorkspaceArea(QSplitter):
 
     def _update_record_actions(self) -> None:
         kind, _record_id = self.navigator.current()
-        a = self.actions
+        a = self.menu_actions
         a.edit.setEnabled(bool(kind))
         a.trash.setEnabled(bool(kind))
         if kind == CLIENT:
@@ -326,7 +326,7 @@ class WorkspaceArea(QSplitter):
 
     def _update_trash_action(self) -> None:
         count = len(self.workspace.engagements.trashed())
-        self.actions.show_trash.setText(
+        self.menu_actions.show_trash.setText(
             self.tr("&Trash ({count})").format(count=count) if count else self.tr("&Trash")
         )
 
