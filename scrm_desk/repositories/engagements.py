@@ -11,6 +11,21 @@ from scrm_desk.errors import NotFoundError, ValidationError
 from scrm_desk.records import Engagement, EngagementStatus, Variant
 from scrm_desk.repositories.base import FieldCheck, Repository, transaction
 
+#: Every kind of record that hangs off an engagement and goes with it (ON DELETE CASCADE).
+HELD_KINDS = (
+    "stakeholder",
+    "assessment",
+    "response",
+    "canvas_state",
+    "checklist_entry",
+    "posture",
+    "social_initiative",
+    "starting_point",
+    "platform",
+    "roadmap_item",
+    "dismissed_suggestion",
+)
+
 
 def _title(field: str, value: object) -> str:
     return validation.short_text(field, value, required=True)
@@ -123,5 +138,4 @@ class EngagementRepository(Repository[Engagement]):
             self.db.execute("DELETE FROM engagements WHERE deleted_at IS NOT NULL")
         if not ids:
             return Changes()
-        held = {self.kind, "stakeholder", "assessment", "response"}
-        return Changes(frozenset(held), frozenset(ids))
+        return Changes(frozenset({self.kind, *HELD_KINDS}), frozenset(ids))

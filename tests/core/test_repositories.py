@@ -192,3 +192,14 @@ def test_full_id_resolves_a_trashed_engagement(workspace: Workspace, engagement)
     assert workspace.engagements.resolve(engagement.id).in_trash
     with pytest.raises(NotFoundError):
         workspace.engagements.resolve("readiness")
+
+
+def test_emptying_the_trash_names_every_kind_an_engagement_holds(workspace: Workspace) -> None:
+    from scrm_desk.repositories.engagements import HELD_KINDS
+
+    kinds = {
+        repo.kind
+        for repo in vars(workspace).values()
+        if hasattr(repo, "kind") and hasattr(repo, "db")
+    }
+    assert set(HELD_KINDS) == kinds - {"client", "engagement", "setting"}
