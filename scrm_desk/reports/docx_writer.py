@@ -1,0 +1,616 @@
+"""Stage 2, editable: :class:`ReportContent` as a Word document (python-docx).
+
+The same sections as the PDF, built from Word's own styles (Title, Heading 1-3, Quote,
+List Bullet, Table Grid) so that the consultant can restyle the document with the
+firm's template, charts as PNG pictures and tables as real Word tables. Page numbers
+and the table of contents are Word fields, which Word fills in when the document opens.
+Each section has one renderer, registered with :func:`docx_renderer`.
+
+Import this module only when rendering: it imports python-docx.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from io import BytesIO
+from typing import Any, TypeVar
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+from scrm_desk.reports.content import (
+    AlignmentSection,
+    AppendixSection,
+    ApproachSection,
+    BlocksSection,
+    Chart,
+    CoverSection,
+    FindingItem,
+    OverviewSection,
+    ProgressSection,
+    ReportContent,
+    SummarySection,
+    TocSection,
+    fmt_gap,
+    fmt_score,
+    fmt_share,
+)
+
+BODY_FONT = "Calibri"
+INK = RGBColor(0x1F, 0x29, 0x33)
+MUTED = RGBColor(0x61, 0x6E, 0x7C)
+
+DocxSectionRenderer = Callable[["DocxRenderer", Any], None]
+_R = TypeVar("_R", bound=DocxSectionRenderer)
+_DOCX_RENDERERS: dict[str, DocxSectionRenderer] = {}
+
+
+def docx_renderer(section_id: str) -> Callable[[_R], _R]:
+    """Register the function that writes one section into the Word document."""
+
+    def decorate(function: _R) -> _R:
+        _DOCX_RENDERERS[section_id] = function
+        return function
+
+    return decorate
+
+
+def _rgb(hex_colour: str) -> RGBColor:
+    return RGBColor.from_string(hex_colour.lstrip("#").upper())
+
+
+def _field(paragraph: Any, instruction: str, placeholder: str = "") -> None:
+    """A Word field (PAGE, NUMPAGES, TOC ...) Word computes when it lays out the page."""
+    run = paragraph.add_run()
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    run._r.append(begin)
+    code = OxmlElement("w:instrText")
+    code.set(qn("xml:space"), "preserve")
+    code.text = instruction
+    run._r.append(code)
+    separate = OxmlElement("w:fldChar")
+    separate.set(qn("w:fldCharType"), "separate")
+    run._r.append(separate)
+    shown = paragraph.add_run(placeholder)
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    shown._r.append(end)
+
+
+def _shade(cell: Any, hex_colour: str) -> None:
+    properties = cell._tc.get_or_add_tcPr()
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), hex_colour.lstrip("#"))
+    properties.append(shading)
+
+
+def _repeat_header(row: Any) -> None:
+    properties = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    properties.append(header)
+
+
+class DocxRenderer:
+    """Writes one :class:`ReportContent` into a python-docx ``Document``."""
+
+    def __init__(
+        self,
+        content: ReportContent,
+        *,
+        dpi: int = 200,
+        check: Callable[[], None] | None = None,
+        step: Callable[[float, str], None] | None = None,
+    ) -> None:
+        self.content = content
+        self.meta = content.meta
+        self.dpi = dpi
+        self.check = check or (lambda: None)
+        self.step = step or (lambda fraction, message: None)
+        self.doc = Document()
+        self.brand = _rgb(content.meta.brand_colour)
+        self._setup_styles()
+        self._first_section = True
+
+    # -- set-up ---------------------------------------------------------------------------
+    def _setup_styles(self) -> None:
+        styles = self.doc.styles
+        normal = styles["Normal"]
+        normal.font.name = BODY_FONT
+        normal.font.size = Pt(10)
+        normal.font.color.rgb = INK
+        normal.paragraph_format.space_after = Pt(6)
+        for name, size in (("Heading 1", 20), ("Heading 2", 15), ("Heading 3", 11.5)):
+            style = styles[name]
+            style.font.name = BODY_FONT
+            style.font.size = Pt(size)
+            style.font.bold = True
+            style.font.color.rgb = INK if name != "Heading 3" else self.brand
+        title = styles["Title"]
+        title.font.name = BODY_FONT
+        title.font.size = Pt(30)
+        title.font.color.rgb = INK
+        subtitle = styles["Subtitle"]
+        subtitle.font.name = BODY_FONT
+        subtitle.font.color.rgb = MUTED
+        section = self.doc.sections[0]
+        section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+        section.left_margin = section.right_margin = Cm(2.5)
+        section.top_margin = Cm(2.6)
+        section.bottom_margin = Cm(2.3)
+        section.different_first_page_header_footer = True
+        self._header_footer(section)
+        # Ask Word to refresh fields (contents, page numbers) when the file opens.
+        update = OxmlElement("w:updateFields")
+        update.set(qn("w:val"), "true")
+        self.doc.settings.element.append(update)
+
+    def _header_footer(self, section: Any) -> None:
+        header = section.header.paragraphs[0]
+        header.text = ""
+        run = header.add_run(f"{self.meta.client_name} · {self.meta.engagement_title}")
+        run.font.size = Pt(8)
+        run.font.color.rgb = MUTED
+        header.add_run("\t\t")
+        label = header.add_run(self.meta.confidentiality.upper())
+        label.font.size = Pt(8)
+        label.font.bold = True
+        label.font.color.rgb = self.brand
+        footer = section.footer.paragraphs[0]
+        footer.text = ""
+        who = footer.add_run(self.meta.firm_name or self.meta.title)
+        who.font.size = Pt(8)
+        who.font.color.rgb = MUTED
+        footer.add_run("\t\tPage ").font.size = Pt(8)
+        _field(footer, "PAGE", "1")
+        footer.add_run(" of ").font.size = Pt(8)
+        _field(footer, "NUMPAGES", "1")
+
+    # -- helpers --------------------------------------------------------------------------
+    def heading(self, text: str, level: int) -> None:
+        self.doc.add_heading(text, level=level)
+
+    def section_heading(self, title: str, *, new_page: bool = True) -> None:
+        if new_page and not self._first_section:
+            self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        self._first_section = False
+        self.heading(title, 1)
+
+    def paragraph(self, text: str, *, style: str | None = None, muted: bool = False) -> Any:
+        paragraph = self.doc.add_paragraph(text, style=style)
+        if muted:
+            for run in paragraph.runs:
+                run.font.color.rgb = MUTED
+                run.font.size = Pt(8.5)
+        return paragraph
+
+    def label_value(self, label: str, value: str) -> None:
+        paragraph = self.doc.add_paragraph()
+        strong = paragraph.add_run(f"{label}: ")
+        strong.bold = True
+        paragraph.add_run(value)
+
+    def chart(self, chart: Chart, width_cm: float = 16.0) -> None:
+        from scrm_desk.charts.style import figure_to_png
+
+        png = figure_to_png(chart.figure(), dpi=self.dpi)
+        self.doc.add_picture(BytesIO(png), width=Cm(width_cm))
+        self.doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+    def table(
+        self,
+        header: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        widths_cm: Sequence[float] | None = None,
+        *,
+        bold_first: bool = False,
+        font_size: float = 9,
+    ) -> Any:
+        table = self.doc.add_table(rows=1 + len(rows), cols=len(header))
+        table.style = self.doc.styles["Table Grid"]
+        table.alignment = WD_TABLE_ALIGNMENT.LEFT
+        all_rows = table.rows
+        head = all_rows[0]
+        _repeat_header(head)
+        for cell, text in zip(head.cells, header, strict=True):
+            cell.text = ""
+            run = cell.paragraphs[0].add_run(text)
+            run.bold = True
+            run.font.size = Pt(font_size - 0.5)
+            _shade(cell, "F4F6F8")
+        for row, values in zip(all_rows[1:], rows, strict=True):
+            for index, (cell, text) in enumerate(zip(row.cells, values, strict=True)):
+                paragraph = cell.paragraphs[0]
+                run = paragraph.add_run(text)
+                run.font.size = Pt(font_size)
+                if bold_first and index == 0:
+                    run.bold = True
+        if widths_cm:
+            for row in all_rows:
+                for cell, width in zip(row.cells, widths_cm, strict=False):
+                    cell.width = Cm(width)
+        self.doc.add_paragraph()
+        return table
+
+    def finding(self, item: FindingItem) -> None:
+        paragraph = self.doc.add_paragraph(style="List Bullet")
+        tag = paragraph.add_run(
+            ("STRENGTH" if item.kind == "strength" else item.severity.upper())
+            + (f" · {item.lens}" if item.lens else "")
+            + "  "
+        )
+        tag.font.size = Pt(8)
+        tag.font.color.rgb = self.brand
+        tag.bold = True
+        title = paragraph.add_run(item.title)
+        title.bold = True
+        detail = self.doc.add_paragraph(item.evidence)
+        detail.paragraph_format.left_indent = Cm(0.63)
+        action = self.doc.add_paragraph()
+        action.paragraph_format.left_indent = Cm(0.63)
+        action.add_run("Suggested action. ").bold = True
+        action.add_run(item.suggested_action)
+
+    def landscape(self, on: bool) -> None:
+        """Start a new Word section in landscape (``on``) or portrait."""
+        from docx.enum.section import WD_SECTION
+
+        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        width, height = Cm(21.0), Cm(29.7)
+        section.orientation = WD_ORIENT.LANDSCAPE if on else WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = (height, width) if on else (width, height)
+        section.different_first_page_header_footer = False
+        self._first_section = True  # the section break already starts a page
+
+    # -- the document ---------------------------------------------------------------------
+    def render(self) -> bytes:
+        count = len(self.content.sections)
+        for position, section in enumerate(self.content.sections):
+            self.check()
+            self.step(0.15 + 0.75 * position / max(1, count), f"Writing {section.title}")
+            render = _DOCX_RENDERERS.get(section.id)
+            if render is not None:
+                render(self, section)
+        properties = self.doc.core_properties
+        meta = self.meta
+        properties.title = f"{meta.title}: {meta.client_name}"
+        properties.subject = meta.subject
+        properties.author = meta.author
+        properties.last_modified_by = meta.author
+        properties.comments = ""
+        properties.keywords = ""
+        properties.category = ""
+        properties.revision = 1
+        now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
+        properties.created = now
+        properties.modified = now
+        buffer = BytesIO()
+        self.doc.save(buffer)
+        return buffer.getvalue()
+
+
+def render_docx(
+    content: ReportContent,
+    *,
+    dpi: int = 200,
+    check: Callable[[], None] | None = None,
+    step: Callable[[float, str], None] | None = None,
+) -> bytes:
+    """The report as the bytes of a .docx file."""
+    return DocxRenderer(content, dpi=dpi, check=check, step=step).render()
+
+
+# =========================================================================== sections
+
+
+@docx_renderer("cover")
+def write_cover(r: DocxRenderer, section: CoverSection) -> None:
+    r._first_section = False
+    for _ in range(6):
+        r.doc.add_paragraph()
+    kicker = r.doc.add_paragraph()
+    run = kicker.add_run(section.report_title.upper())
+    run.bold = True
+    run.font.size = Pt(9)
+    run.font.color.rgb = r.brand
+    if r.meta.logo is not None:
+        r.doc.add_picture(BytesIO(r.meta.logo.data), height=Cm(1.6))
+    r.doc.add_paragraph(section.client_name, style="Title")
+    r.doc.add_paragraph(section.engagement_title, style="Subtitle")
+    for _ in range(4):
+        r.doc.add_paragraph()
+    r.label_value("Prepared for", section.client_name)
+    if section.prepared_by:
+        r.label_value("Prepared by", section.prepared_by.removeprefix("Prepared by "))
+    r.label_value("Date", section.date_text)
+    r.doc.add_paragraph()
+    label = r.doc.add_paragraph()
+    confidential = label.add_run(section.confidentiality.upper())
+    confidential.bold = True
+    confidential.font.color.rgb = r.brand
+    if section.draft_note:
+        r.paragraph(section.draft_note, muted=True)
+
+
+@docx_renderer("toc")
+def write_toc(r: DocxRenderer, section: TocSection) -> None:
+    r.section_heading(section.title)
+    paragraph = r.doc.add_paragraph()
+    _field(
+        paragraph,
+        'TOC \\o "1-2" \\h \\z \\u',
+        "Right-click and choose Update Field to show the table of contents.",
+    )
+
+
+@docx_renderer("summary")
+def write_summary(r: DocxRenderer, section: SummarySection) -> None:
+    r.section_heading(section.title)
+    figures = [f for f in section.indexes if f.score is not None]
+    if figures:
+        r.heading(r.content.label("summary.index_heading"), 3)
+        r.table(
+            ["Lens", "Index (of 5)", "Level", "Core blocks scored"],
+            [
+                [
+                    f.lens,
+                    fmt_score(f.score),
+                    f.level_name,
+                    f"{f.scored_blocks} of {f.core_blocks}",
+                ]
+                for f in figures
+            ],
+            bold_first=True,
+        )
+    for paragraph in section.paragraphs:
+        r.paragraph(paragraph)
+    if section.risks:
+        r.heading(r.content.label("summary.risks_heading"), 3)
+        for item in section.risks:
+            numbered = r.doc.add_paragraph(style="List Number")
+            numbered.add_run(item.title).bold = True
+            numbered.add_run(f" {item.evidence}")
+    if section.strengths:
+        r.heading(r.content.label("summary.strengths_heading"), 3)
+        for item in section.strengths:
+            bullet = r.doc.add_paragraph(style="List Bullet")
+            bullet.add_run(item.block or item.title).bold = True
+            bullet.add_run(f" {item.evidence}")
+
+
+@docx_renderer("approach")
+def write_approach(r: DocxRenderer, section: ApproachSection) -> None:
+    r.section_heading(section.title)
+    for note in section.notes:
+        r.doc.add_paragraph(note, style="Intense Quote")
+    for paragraph in section.paragraphs:
+        r.paragraph(paragraph)
+    if section.frameworks:
+        r.heading(r.content.label("approach.frameworks_heading"), 3)
+        for fw in section.frameworks:
+            r.doc.add_paragraph().add_run(f"{fw.name} (version {fw.version})").bold = True
+            r.paragraph(fw.description)
+            r.paragraph(fw.attribution, muted=True)
+    if section.maturity_levels:
+        r.heading(r.content.label("approach.scale_heading"), 3)
+        r.table(
+            ["Level", "Name", "What it means"],
+            [[str(m.level), m.name, m.summary] for m in section.maturity_levels],
+            [1.5, 3.0, 11.5],
+            bold_first=True,
+        )
+    if section.groups:
+        r.heading(r.content.label("approach.stakeholders_heading"), 3)
+        r.table(
+            ["Group", "Stakeholders", "Number"],
+            [
+                [
+                    g.group,
+                    "; ".join(f"{p.name} ({p.role})" if p.role else p.name for p in g.people),
+                    str(len(g.people)),
+                ]
+                for g in section.groups
+            ],
+            [3.0, 11.0, 2.0],
+            bold_first=True,
+        )
+    if section.dates:
+        r.heading(r.content.label("approach.dates_heading"), 3)
+        r.table(["", "Date"], [list(pair) for pair in section.dates], [8.0, 8.0])
+
+
+@docx_renderer("overview")
+def write_overview(r: DocxRenderer, section: OverviewSection) -> None:
+    r.section_heading(section.title)
+    r.paragraph(section.intro)
+    for lens in section.lenses:
+        r.heading(
+            f"{lens.lens}: overall index {fmt_score(lens.index.score)} ({lens.index.level_name})",
+            3,
+        )
+        r.chart(lens.radar, 14.0)
+        r.table(
+            ["Building block", "Score", "Target", "Gap", "Answered", "Note"],
+            [
+                [
+                    row.name,
+                    fmt_score(row.score),
+                    fmt_score(row.target),
+                    fmt_gap(row.gap),
+                    fmt_share(row.completeness),
+                    ", ".join(row.status),
+                ]
+                for row in lens.rows
+            ],
+            [5.5, 1.8, 1.8, 1.8, 2.2, 3.0],
+            bold_first=True,
+        )
+
+
+@docx_renderer("blocks")
+def write_blocks(r: DocxRenderer, section: BlocksSection) -> None:
+    r.section_heading(section.title)
+    for page in section.pages:
+        r.check()
+        r.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        r.heading(page.name, 2)
+        r.paragraph(page.why_it_matters)
+        if page.guiding_question:
+            r.label_value(r.content.label("blocks.guiding_question"), page.guiding_question)
+        if page.social_question:
+            r.label_value(r.content.label("blocks.social_question"), page.social_question)
+        r.table(
+            ["Lens", "Score", "Target", "Gap", "Answered", "Level"],
+            [
+                [
+                    lens.lens,
+                    fmt_score(lens.score),
+                    fmt_score(lens.target),
+                    fmt_gap(lens.gap),
+                    fmt_share(lens.completeness),
+                    lens.level_name,
+                ]
+                for lens in page.lenses
+            ],
+            bold_first=True,
+        )
+        names: list[str] = []
+        for lens in page.lenses:
+            names += [s.name for s in lens.subs if s.name not in names]
+        if names:
+            r.heading(r.content.label("blocks.scores_heading"), 3)
+            header = ["Sub-component"] + [f"{lens.lens} (current → target)" for lens in page.lenses]
+            rows = []
+            for name in names:
+                row = [name]
+                for lens in page.lenses:
+                    sub = next((s for s in lens.subs if s.name == name), None)
+                    row.append(
+                        "–"
+                        if sub is None
+                        else f"{fmt_score(sub.score)} → {fmt_score(sub.target)} "
+                        f"({sub.answered}/{sub.applicable})"
+                    )
+                rows.append(row)
+            r.table(header, rows)
+        if page.findings:
+            r.heading(r.content.label("blocks.findings_heading"), 3)
+            for item in page.findings:
+                r.finding(item)
+        r.heading(r.content.label("blocks.evidence_heading"), 3)
+        if page.quotes:
+            for quote in page.quotes:
+                r.doc.add_paragraph(f"“{quote.text}”", style="Quote")
+                r.paragraph(f"{quote.who} · {quote.lens} · {quote.question}", muted=True)
+        else:
+            r.paragraph(r.content.label("blocks.no_evidence"), muted=True)
+        if page.spread:
+            r.heading(r.content.label("blocks.spread_heading"), 3)
+            groups: list[str] = []
+            for line in page.spread:
+                groups += [g.group for g in line.groups if g.group not in groups]
+            rows = []
+            for group in groups:
+                row = [group]
+                for line in page.spread:
+                    found = next((g for g in line.groups if g.group == group), None)
+                    row.append("–" if found is None else f"{found.mean:.1f} (n={found.n})")
+                rows.append(row)
+            rows.append(
+                ["All respondents"]
+                + [
+                    f"{fmt_score(line.mean)} ({fmt_score(line.low)}–{fmt_score(line.high)}, "
+                    f"σ {fmt_score(line.stdev)})"
+                    for line in page.spread
+                ]
+            )
+            r.table(["Group"] + [line.lens for line in page.spread], rows, bold_first=True)
+
+
+@docx_renderer("alignment")
+def write_alignment(r: DocxRenderer, section: AlignmentSection) -> None:
+    r.section_heading(section.title)
+    r.paragraph(section.intro)
+    r.paragraph(section.groups_note, muted=True)
+    for lens in section.lenses:
+        r.heading(lens.lens, 3)
+        r.chart(lens.chart)
+        r.table(
+            ["Building block", "Business", "IT", "Difference", ""],
+            [
+                [
+                    row.name,
+                    f"{fmt_score(row.business_mean)} (n={row.business_n})",
+                    f"{fmt_score(row.it_mean)} (n={row.it_n})",
+                    fmt_gap(row.difference),
+                    "Misaligned" if row.misaligned else "",
+                ]
+                for row in lens.rows
+            ],
+            bold_first=True,
+        )
+
+
+@docx_renderer("progress")
+def write_progress(r: DocxRenderer, section: ProgressSection) -> None:
+    r.section_heading(section.title)
+    r.paragraph(section.intro)
+    for lens in section.lenses:
+        r.heading(lens.lens, 3)
+        r.chart(lens.chart)
+        r.table(
+            ["Building block", section.baseline_name, section.follow_up_name, "Change"],
+            [
+                [row.name, fmt_score(row.baseline), fmt_score(row.follow_up), fmt_gap(row.change)]
+                for row in (*lens.rows, lens.index)
+            ],
+            bold_first=True,
+        )
+
+
+@docx_renderer("appendix")
+def write_appendix(r: DocxRenderer, section: AppendixSection) -> None:
+    if section.blocks:
+        r.landscape(True)
+        r.section_heading(section.title)
+        r.paragraph(section.intro)
+        for block in section.blocks:
+            r.check()
+            r.heading(block.name, 3)
+            r.table(
+                ["Question", "Lens", "Respondent", "Level", "Target", "Confidence", "Evidence"],
+                [
+                    [
+                        row.question,
+                        row.lens,
+                        row.respondent,
+                        row.answer,
+                        "" if row.target is None else str(row.target),
+                        row.confidence,
+                        row.evidence,
+                    ]
+                    for row in block.responses
+                ],
+                [7.0, 2.2, 3.5, 1.6, 1.4, 1.9, 7.0],
+                font_size=7.5,
+            )
+        r.landscape(False)
+    else:
+        r.section_heading(section.title)
+    if section.stakeholders:
+        r.heading(r.content.label("appendix.stakeholders_heading"), 3)
+        r.table(
+            ["Name", "Role", "Group"],
+            [[p.name, p.role, p.group] for p in section.stakeholders],
+            [5.0, 8.0, 3.0],
+            bold_first=True,
+        )
