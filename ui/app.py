@@ -40,6 +40,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from scrm_desk.paths import resolve_workspace_path, resources_dir
 from ui.app_settings import AppSettings
+from ui.none_guard import make_none_immortal
 from ui.windows.main_window import MainWindow, load_demo_factory
 from ui.workspace_opening import open_workspace_interactively
 
@@ -193,6 +194,7 @@ def run_gui(workspace: Path | None) -> int:
 
 
 def _application() -> QApplication:
+    make_none_immortal()
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
@@ -258,3 +260,31 @@ def install_excepthook() -> None:
             _showing_error = False
 
     sys.excepthook = hook
+
+
+def open_for_benchmark(path: Path) -> tuple[QApplication, MainWindow, float]:
+    """Start as :func:`run_gui` does, until the workspace is shown in the window.
+
+    Returns the application, the window and the ``perf_counter()`` time at which the
+    window was first shown (before the workspace is open), for the benchmark script.
+    """
+    import time
+
+    app = _application()
+    settings = AppSettings(QSettings())
+    settings.remember_demo_answer(False)  # no first-launch question in a measurement
+    desk = Desk(settings)
+    ready: list[bool] = []
+    desk.started.connect(lambda: ready.append(True))
+    desk.finished.connect(lambda code: ready.append(False))
+    desk.start(path)
+    app.processEvents()
+    shown_at = time.perf_counter()
+    while not ready:
+        app.processEvents()
+        time.sleep(0.001)
+    if not ready[0] or desk.window is None:
+        raise RuntimeError(f"could not open {path}")
+    app.processEvents()
+    app.setProperty("scrm_desk_desk", desk)  # keeps the desk alive with the app
+    return app, desk.window, shown_at

@@ -132,6 +132,10 @@ class MainWindow(QMainWindow):
             )
 
     # -- public ---------------------------------------------------------------------------
+    def navigator_row_count(self) -> int:
+        """Top-level rows (clients) the navigator shows; 0 before a workspace is open."""
+        return 0 if self._area is None else self._area.navigator.model.rowCount()
+
     def show_status(self, message: str, timeout: int = STATUS_TIMEOUT_MS) -> None:
         self.statusBar().showMessage(message, timeout)
 
