@@ -1069,6 +1069,7 @@ def render_toc(r: PdfRenderer, section: TocSection) -> list[Flowable]:
         rightColumnWidth=20 * mm,
     )
     return [
+        NextPageTemplate("content"),
         PageBreak(),
         r.rich("&nbsp;", r.styles.kicker),
         Spacer(1, 3),
@@ -1179,28 +1180,8 @@ def render_approach(r: PdfRenderer, section: ApproachSection) -> list[Flowable]:
             flow.append(r.para(f"{fw.name} (version {fw.version})", s.cell_bold))
             flow.append(r.para(fw.description, s.body))
             flow.append(r.para(fw.attribution, s.small))
-    if section.maturity_levels:
-        rows: list[list[Any]] = [
-            [
-                r.para("Level", s.header_cell),
-                r.para("Name", s.header_cell),
-                r.para("What it means", s.header_cell),
-            ]
-        ]
-        for level in section.maturity_levels:
-            rows.append(
-                [
-                    r.para(str(level.level), s.cell_bold),
-                    r.para(level.name, s.cell_bold),
-                    r.para(level.summary, s.cell),
-                ]
-            )
-        flow += [
-            r.para(r.content.label("approach.scale_heading"), s.h3),
-            r.table(rows, [14 * mm, 28 * mm, CONTENT_WIDTH - 42 * mm]),
-        ]
     if section.groups:
-        rows = [
+        rows: list[list[Any]] = [
             [
                 r.para("Group", s.header_cell),
                 r.para("Stakeholders", s.header_cell),
@@ -1233,6 +1214,26 @@ def render_approach(r: PdfRenderer, section: ApproachSection) -> list[Flowable]:
                     r.table(rows, [70 * mm, CONTENT_WIDTH - 70 * mm], header=False),
                 ]
             )
+        ]
+    if section.maturity_levels:
+        rows = [
+            [
+                r.para("Level", s.header_cell),
+                r.para("Name", s.header_cell),
+                r.para("What it means", s.header_cell),
+            ]
+        ]
+        for level in section.maturity_levels:
+            rows.append(
+                [
+                    r.para(str(level.level), s.cell_bold),
+                    r.para(level.name, s.cell_bold),
+                    r.para(level.summary, s.cell),
+                ]
+            )
+        flow += [
+            r.para(r.content.label("approach.scale_heading"), s.h3),
+            r.table(rows, [14 * mm, 28 * mm, CONTENT_WIDTH - 42 * mm]),
         ]
     return flow
 

@@ -1,0 +1,281 @@
+"""The PDF (stage 2): checked by reading it back with pypdf, as a client's viewer would."""
+
+from __future__ import annotations
+
+import getpass
+import shutil
+import subprocess
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from pypdf import PasswordType, PdfReader
+
+from scrm_desk.frameworks import FrameworkCatalog
+from scrm_desk.reports import ReportOptions, build_report, save_branding
+from scrm_desk.reports.content import ReportContent
+from scrm_desk.reports.pdf import encrypt_pdf, font_path, render_pdf
+from scrm_desk.reports.text_coverage import FontFile, font_charset, plan_coverage
+from scrm_desk.workspace import Workspace
+from tests.data.report.populate import PEOPLE, populate
+
+HEADINGS = (
+    "Contents",
+    "Executive summary",
+    "Approach",
+    "Building blocks overview",
+    "The building blocks one by one",
+    "Stakeholder alignment",
+    "Appendix: responses and stakeholders",
+)
+
+
+def _no_fallback(chars: str) -> list[FontFile]:
+    return []
+
+
+def _logo() -> bytes:
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("RGBA", (300, 90), (10, 92, 54, 255)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+@pytest.fixture(scope="module")
+def catalog() -> FrameworkCatalog:
+    return FrameworkCatalog.load()
+
+
+@pytest.fixture(scope="module")
+def full(tmp_path_factory: pytest.TempPathFactory, catalog):
+    """A populated workspace with branding, and its report rendered once."""
+    path = tmp_path_factory.mktemp("pdf") / "ws.sqlite"
+    with Workspace.open(path) as ws:
+        filled = populate(ws)
+        save_branding(ws, firm_name="Northbridge Advisory", logo=_logo(), primary_colour="#0a5c36")
+        content = build_report(ws, filled.engagement_id, ReportOptions(), catalog)
+    output = render_pdf(content, font_finder=_no_fallback)
+    return content, output, PdfReader(BytesIO(output.data))
+
+
+def _text(reader: PdfReader) -> str:
+    return "\n".join(page.extract_text() or "" for page in reader.pages)
+
+
+def test_every_heading_block_and_person_is_in_the_text(full, catalog) -> None:
+    _content, _output, reader = full
+    text = _text(reader)
+    for heading in HEADINGS:
+        assert heading in text, heading
+    assert "Contoso Retail Group" in text
+    for area in catalog.building_blocks().areas:
+        assert area.name in text, area.name
+    for name, _, _ in PEOPLE:
+        assert name in text, name
+    assert "Northbridge Advisory" in text
+    assert "Page 2 of" in text
+
+
+def test_page_count_is_plausible(full) -> None:
+    _content, output, reader = full
+    assert output.pages == len(reader.pages)
+    # Cover, contents, summary, approach, overview (2 lenses), 9 block pages or more,
+    # alignment, appendix: well over 15 pages, and no runaway layout.
+    assert 15 <= len(reader.pages) <= 90
+    last = reader.pages[-1].extract_text()
+    assert f"Page {len(reader.pages)} of {len(reader.pages)}" in last
+    for number, page in enumerate(reader.pages, start=1):
+        assert (page.extract_text() or "").strip(), f"page {number} is empty"
+
+
+def test_outline_has_every_section_and_block(full, catalog) -> None:
+    _content, _output, reader = full
+    outline = reader.outline
+    top = [item.title for item in outline if not isinstance(item, list)]
+    assert top == list(HEADINGS[1:])  # the contents page lists the others, not itself
+    children = next(item for item in outline if isinstance(item, list))
+    assert [c.title for c in children] == [a.name for a in catalog.building_blocks().areas]
+    # Bookmarks point at the pages where the sections start.
+    summary = next(item for item in outline if item.title == "Executive summary")
+    page = reader.get_destination_page_number(summary)
+    assert "Executive summary" in reader.pages[page].extract_text()
+
+
+def test_contents_page_lists_sections_with_page_numbers(full) -> None:
+    _content, _output, reader = full
+    contents = reader.pages[1].extract_text()
+    assert "Contents" in contents
+    for heading in HEADINGS[1:]:
+        assert heading in contents
+
+
+def test_fonts_are_embedded_and_none_is_helvetica(full) -> None:
+    _content, _output, reader = full
+    seen = set()
+    for page in reader.pages:
+        fonts = page["/Resources"].get_object().get("/Font", {})
+        for ref in fonts.values():
+            font = ref.get_object()
+            name = str(font["/BaseFont"])
+            seen.add(name)
+            assert "Helvetica" not in name and "Times" not in name and "Courier" not in name
+            descriptor = font.get("/FontDescriptor")
+            if descriptor is None:  # a Type0 font keeps it on its descendant
+                descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            assert "/FontFile2" in descriptor.get_object(), name
+    assert any("DejaVuSans" in name for name in seen)
+
+
+def test_metadata_says_what_it_should_and_nothing_else(full, tmp_path) -> None:
+    _content, output, reader = full
+    info = reader.metadata
+    assert info.title == "CRM and Social CRM maturity assessment: Contoso Retail Group"
+    assert info.author == "Claire Dubois, Northbridge Advisory"
+    assert info.subject == "Contoso Retail Group: Social CRM readiness assessment"
+    assert info.producer == "SCRM Desk" and info.creator == "SCRM Desk"
+    raw = output.data
+    for leak in (str(Path.home()).encode(), b"/tmp/", b"/work/", str(tmp_path).encode()):
+        assert leak not in raw, leak
+    user = getpass.getuser().encode()
+    if len(user) > 3:
+        assert user not in raw
+    assert b"ReportLab" not in raw.split(b"/Producer")[1][:40]
+
+
+def test_greek_and_cyrillic_names_render(tmp_path: Path, catalog) -> None:
+    with Workspace.open(tmp_path / "ws.sqlite") as ws:
+        filled = populate(ws, client_name="Ελληνική Εταιρεία Πληροφορικής", with_assessment=False)
+        ws.stakeholders.create(
+            engagement_id=filled.engagement_id, name="Пётр Иванович Смирнов", group="it"
+        )
+        content = build_report(ws, filled.engagement_id, ReportOptions(), catalog)
+    output = render_pdf(content, font_finder=_no_fallback)
+    text = _text(PdfReader(BytesIO(output.data)))
+    assert "Ελληνική Εταιρεία Πληροφορικής" in text
+    assert "Пётр Иванович Смирнов" in text
+    assert output.warnings == ()
+
+
+def test_script_without_a_font_is_reported(tmp_path: Path, catalog) -> None:
+    with Workspace.open(tmp_path / "ws.sqlite") as ws:
+        filled = populate(ws, client_name="東京リテール株式会社", with_assessment=False)
+        content = build_report(ws, filled.engagement_id, ReportOptions(), catalog)
+    output = render_pdf(content, font_finder=_no_fallback)
+    assert len(output.warnings) == 1
+    assert "東 (U+6771)" in output.warnings[0] and "empty boxes" in output.warnings[0]
+
+
+def test_installed_fallback_font_is_used_and_embedded(tmp_path: Path, catalog) -> None:
+    # matplotlib's STIX font has mathematical letters DejaVu Sans lacks: a stand-in for
+    # any installed font that covers a script DejaVu does not.
+    stix = font_path("DejaVuSans").parent  # resources/fonts
+    import matplotlib
+
+    stix = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "STIXGeneral.ttf"
+    extra = sorted(font_charset(stix) - font_charset(font_path("DejaVuSans")))
+    char = next(chr(c) for c in extra if chr(c).isalpha())
+
+    def finder(chars: str) -> list[FontFile]:
+        return [FontFile(stix, 0, "STIXGeneral")]
+
+    plan = plan_coverage([f"Acme {char}"], font_path("DejaVuSans"), finder=finder)
+    assert plan.fallback_for == {char: FontFile(stix, 0, "STIXGeneral")}
+    with Workspace.open(tmp_path / "ws.sqlite") as ws:
+        filled = populate(ws, client_name=f"Acme {char} Labs", with_assessment=False)
+        content = build_report(ws, filled.engagement_id, ReportOptions(), catalog)
+    output = render_pdf(content, font_finder=finder)
+    assert output.warnings == ()
+    reader = PdfReader(BytesIO(output.data))
+    names = {
+        str(ref.get_object()["/BaseFont"])
+        for ref in reader.pages[0]["/Resources"].get_object()["/Font"].values()
+    }
+    assert any("STIX" in name for name in names)
+    assert f"Acme {char} Labs" in reader.pages[0].extract_text()
+
+
+def test_no_assessment_pdf_says_so(tmp_path: Path, catalog) -> None:
+    with Workspace.open(tmp_path / "ws.sqlite") as ws:
+        filled = populate(ws, with_assessment=False)
+        content = build_report(ws, filled.engagement_id, ReportOptions(), catalog)
+    output = render_pdf(content, font_finder=_no_fallback)
+    text = _text(PdfReader(BytesIO(output.data)))
+    assert "No assessment has been recorded for this engagement yet" in text
+    assert "Approach" in text and "Stakeholders" in text
+    assert 3 <= output.pages <= 6
+
+
+def test_ten_thousand_characters_of_evidence_split_across_pages(tmp_path: Path, catalog) -> None:
+    words = "The service team logs every complaint in a spreadsheet that nobody reads. "
+    evidence = (words * 200)[:10_000]
+    assert len(evidence) == 10_000
+    with Workspace.open(tmp_path / "ws.sqlite") as ws:
+        filled = populate(ws, long_evidence=evidence)
+        content = build_report(
+            ws, filled.engagement_id, ReportOptions(sections=("appendix", "blocks")), catalog
+        )
+    output = render_pdf(content, font_finder=_no_fallback)
+    reader = PdfReader(BytesIO(output.data))
+    pages_with_it = [
+        i for i, page in enumerate(reader.pages) if "nobody reads" in (page.extract_text() or "")
+    ]
+    # Quoted (shortened) on the block page, then in full in the appendix over 2+ pages.
+    assert len(pages_with_it) >= 3
+    assert pages_with_it[-1] - pages_with_it[1] >= 1
+
+
+def test_without_cover_page_one_is_not_blank(tmp_path: Path, catalog) -> None:
+    with Workspace.open(tmp_path / "ws.sqlite") as ws:
+        filled = populate(ws, with_assessment=False)
+        for sections in (("approach",), ("appendix",), ("toc", "approach")):
+            content = build_report(
+                ws, filled.engagement_id, ReportOptions(sections=sections), catalog
+            )
+            output = render_pdf(content, font_finder=_no_fallback)
+            reader = PdfReader(BytesIO(output.data))
+            first = reader.pages[0].extract_text()
+            assert content.sections[0].title in first, sections
+
+
+def test_encrypted_pdf_needs_its_password(full) -> None:
+    _content, output, _reader = full
+    locked = encrypt_pdf(output.data, "open-sesame", "owner-key-42")
+    encrypted = PdfReader(BytesIO(locked))
+    assert encrypted.is_encrypted
+    assert encrypted.decrypt("wrong") == PasswordType.NOT_DECRYPTED
+    assert encrypted.decrypt("open-sesame") == PasswordType.USER_PASSWORD
+    assert "Contoso Retail Group" in encrypted.pages[0].extract_text()
+    owner = PdfReader(BytesIO(locked))
+    assert owner.decrypt("owner-key-42") == PasswordType.OWNER_PASSWORD
+    assert b"/AESV3" in locked  # AES-256
+    assert b"Contoso" not in locked  # metadata is encrypted too
+    with pytest.raises(ValueError, match="must differ"):
+        encrypt_pdf(output.data, "same", "same")
+
+
+def test_random_owner_password_differs_from_user_password(full) -> None:
+    _content, output, _reader = full
+    locked = encrypt_pdf(output.data, "open-sesame")
+    encrypted = PdfReader(BytesIO(locked))
+    assert encrypted.decrypt("open-sesame") == PasswordType.USER_PASSWORD  # not OWNER
+    assert PdfReader(BytesIO(locked)).decrypt("") == PasswordType.NOT_DECRYPTED
+    assert encrypted.metadata.producer == "SCRM Desk"
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
+def test_pages_rasterise(full, tmp_path: Path) -> None:
+    _content, output, _reader = full
+    pdf = tmp_path / "r.pdf"
+    pdf.write_bytes(output.data)
+    subprocess.run(
+        ["pdftoppm", "-r", "20", "-png", "-f", "1", "-l", "3", str(pdf), str(tmp_path / "p")],
+        check=True,
+    )
+    assert len(list(tmp_path.glob("p-*.png"))) == 3
+
+
+def test_content_is_plain_data(full) -> None:
+    content, _output, _reader = full
+    assert isinstance(content, ReportContent)
+    assert "Contoso Retail Group" in set(content.strings())
