@@ -16,7 +16,8 @@ import json
 import os
 import sqlite3
 import sys
-from collections.abc import Callable, Iterator, Mapping, Sequence
+import textwrap
+from collections.abc import Callable, Iterator, Mapping, Sequence, Set
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,8 +25,9 @@ from typing import Any, Final, NoReturn
 
 from scrm_desk import __version__
 from scrm_desk.demo import add_demo_engagement
-from scrm_desk.errors import ScrmError
+from scrm_desk.errors import NotFoundError, ScrmError
 from scrm_desk.frameworks import (
+    KIND_BUILDING_BLOCKS,
     BuildingBlocksFramework,
     Framework,
     FrameworkCatalog,
@@ -50,6 +52,17 @@ from scrm_desk.interchange import (
 )
 from scrm_desk.interchange.engagement_json import describe_problems
 from scrm_desk.paths import WORKSPACE_ENV, frameworks_dir_for, resolve_workspace_path
+from scrm_desk.records import Assessment, Engagement
+from scrm_desk.repositories.base import transaction
+from scrm_desk.scoring import AssessmentResult, BlockScore, score_assessment
+from scrm_desk.scoring.results import (
+    FLAG_BROKEN_FOUNDATION,
+    FLAG_FOUNDATION_UNKNOWN,
+    FLAG_LARGE_GAP,
+    FLAG_MISSING_BLOCK,
+    FLAG_NO_QUESTIONS,
+    FLAG_NOT_ASSESSED,
+)
 from scrm_desk.storage.migrations import LATEST_SCHEMA_VERSION
 from scrm_desk.workspace import Workspace
 
@@ -74,17 +87,29 @@ COMMANDS: Final[Mapping[str, CommandHelp]] = {
     "demo": CommandHelp(
         help="add a demo engagement (a fictional retailer) to the workspace",
         description=(
-            "Add a demo engagement for a fictional retailer, with its client and ten "
-            "stakeholders, to the workspace (created if needed). Running it again adds "
-            "another demo engagement with a numbered title."
+            "Add a demo engagement for a fictional retailer, with its client, ten "
+            "stakeholders, a complete baseline assessment and a half-done follow-up, to "
+            "the workspace (created if needed). Running it again adds another demo "
+            "engagement with a numbered title."
         ),
     ),
     "list": CommandHelp(
         help="list the engagements in the workspace",
         description=(
-            "List the engagements in the workspace, newest start first: id, client, title "
-            "and status. The ID column shows the first 8 characters; any unique start of "
-            "an id (6 characters or more) names an engagement in other commands."
+            "List the engagements in the workspace, newest start first: id, client, title, "
+            "status and number of assessments. The ID column shows the first 8 "
+            "characters; any unique start of an id (6 characters or more) names an "
+            "engagement in other commands."
+        ),
+    ),
+    "scores": CommandHelp(
+        help="show the scores and findings of an engagement's assessment",
+        description=(
+            "Score an engagement's assessment (the latest one unless --assessment names "
+            "another) with the same engine as the app, and print per building block and "
+            "lens its score, target, gap, completeness and flags, then the overall "
+            "maturity index per lens and the findings, most severe first. Scores are "
+            "means of levels 1 to 5; '—' means there is no value."
         ),
     ),
     "frameworks": CommandHelp(
@@ -98,9 +123,9 @@ COMMANDS: Final[Mapping[str, CommandHelp]] = {
     "export-json": CommandHelp(
         help="write one engagement to a JSON file",
         description=(
-            "Write one engagement, with its client and stakeholders, to a JSON file in "
-            "the SCRM Desk interchange format. The file is replaced in one step: if "
-            "anything fails, an existing file keeps its old content."
+            "Write one engagement, with its client, stakeholders, assessments and their "
+            "answers, to a JSON file in the SCRM Desk interchange format. The file is "
+            "replaced in one step: if anything fails, an existing file keeps its old content."
         ),
     ),
     "import-json": CommandHelp(
@@ -116,7 +141,7 @@ COMMANDS: Final[Mapping[str, CommandHelp]] = {
         help="show where the workspace is and what it holds",
         description=(
             "Show the workspace's path, schema version, size and how many clients, "
-            "engagements and stakeholders it holds."
+            "engagements, stakeholders and assessments it holds."
         ),
     ),
 }
@@ -223,6 +248,22 @@ def _export_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _scores_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "engagement", metavar="ENGAGEMENT", help="the engagement's id (or its start), or title"
+    )
+    parser.add_argument(
+        "--assessment",
+        metavar="NAME",
+        help="the assessment's name, e.g. 'Baseline' (default: the latest assessment)",
+    )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print the full result as JSON (blocks, questions, index, alignment, findings)",
+    )
+
+
 def _import_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "file", metavar="FILE", help="the JSON file to import ('-' for standard input)"
@@ -313,13 +354,19 @@ def _writing(args: argparse.Namespace) -> Iterator[Workspace]:
         yield ws
 
 
-def _print_table(headings: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
-    """Columns padded to their widest cell; the last one is not, to avoid trailing blanks."""
+def _print_table(
+    headings: Sequence[str], rows: Sequence[Sequence[str]], *, right: Set[int] = frozenset()
+) -> None:
+    """Columns padded to their widest cell, numbers (columns in ``right``) aligned right;
+    no trailing blanks."""
     widths = [len(heading) for heading in headings]
     for row in rows:
         widths = [max(width, len(cell)) for width, cell in zip(widths, row, strict=True)]
     for line in (headings, *rows):
-        cells = [cell.ljust(width) for cell, width in zip(line, widths, strict=True)]
+        cells = [
+            cell.rjust(width) if column in right else cell.ljust(width)
+            for column, (cell, width) in enumerate(zip(line, widths, strict=True))
+        ]
         print("  ".join(cells).rstrip())
 
 
@@ -338,9 +385,11 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     with _writing(args) as ws:
         engagement = add_demo_engagement(ws).record
         stakeholders = len(ws.stakeholders.for_engagement(engagement.id))
+        assessments = len(ws.assessments.for_engagement(engagement.id))
         print(
             f"Added the demo engagement {engagement.title!r} (id {engagement.id}) with "
-            f"{_plural(stakeholders, 'stakeholder')} to {ws.path}."
+            f"{_plural(stakeholders, 'stakeholder')} and {_plural(assessments, 'assessment')} "
+            f"to {ws.path}."
         )
     return EXIT_OK
 
@@ -349,6 +398,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
     with _reading(args) as ws:
         engagements = ws.engagements.trashed() if args.trash else ws.engagements.active()
         client_names = {client.id: client.name for client in ws.clients.all()}
+        assessments = _assessment_counts(ws)
         where = ws.path
     if args.json:
         _print_json(
@@ -364,6 +414,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
                     "start_date": e.start_date,
                     "end_date": e.end_date,
                     "deleted_at": e.deleted_at,
+                    "assessments": assessments.get(e.id, 0),
                 }
                 for e in engagements
             ]
@@ -376,14 +427,29 @@ def _cmd_list(args: argparse.Namespace) -> int:
             else f"No engagements in {where}. Try '{PROG} demo' to add a demo engagement."
         )
         return EXIT_OK
-    headings = ["ID", "CLIENT", "TITLE", "STATUS"] + (["DELETED"] if args.trash else [])
+    headings = ["ID", "CLIENT", "TITLE", "STATUS", "ASSESSMENTS"]
+    headings += ["DELETED"] if args.trash else []
     rows = [
-        [e.id[:8], client_names.get(e.client_id, "?"), e.title, e.status.value]
+        [
+            e.id[:8],
+            client_names.get(e.client_id, "?"),
+            e.title,
+            e.status.value,
+            str(assessments.get(e.id, 0)),
+        ]
         + ([(e.deleted_at or "")[:10]] if args.trash else [])
         for e in engagements
     ]
-    _print_table(headings, rows)
+    _print_table(headings, rows, right={4})
     return EXIT_OK
+
+
+def _assessment_counts(ws: Workspace) -> dict[str, int]:
+    """Assessments per engagement id, in one grouped query."""
+    rows = ws.db.execute(
+        f"SELECT engagement_id, count(*) FROM {ws.assessments.table} GROUP BY engagement_id"
+    ).fetchall()
+    return {str(engagement_id): int(count) for engagement_id, count in rows}
 
 
 def _frameworks_dir(args: argparse.Namespace) -> Path:
@@ -454,6 +520,194 @@ def _framework_size(framework: Framework) -> str:
     return _plural(sum(len(part) for part in parts), "item")
 
 
+# --------------------------------------------------------------------------- scores
+
+#: How the table names the engine's flags.
+_FLAG_WORDS: Final[Mapping[str, str]] = {
+    FLAG_MISSING_BLOCK: "missing block",
+    FLAG_NOT_ASSESSED: "not assessed",
+    FLAG_BROKEN_FOUNDATION: "broken foundation",
+    FLAG_FOUNDATION_UNKNOWN: "foundation unknown",
+    FLAG_LARGE_GAP: "large gap",
+    FLAG_NO_QUESTIONS: "no questions",
+}
+#: Shown where there is no value (no score, no target, no flag).
+NO_VALUE: Final = "—"
+#: Findings are wrapped to this width, so that they read well in a terminal or a file.
+_TEXT_WIDTH: Final = 100
+
+
+def _cmd_scores(args: argparse.Namespace) -> int:
+    with _reading(args) as ws, transaction(ws.db):  # one consistent snapshot
+        engagement = ws.engagements.resolve(args.engagement)
+        assessment = _chosen_assessment(ws, engagement, args.assessment)
+        client = ws.clients.get(engagement.client_id)
+        responses = ws.responses.for_assessment(assessment.id)
+        stakeholders = ws.stakeholders.for_engagement(engagement.id)
+    framework = _assessment_framework(args, assessment)
+    if framework.version != assessment.framework_version:
+        _warn(
+            f"the assessment was made with version {assessment.framework_version} of "
+            f"{framework.id!r}; scored with the loaded version {framework.version}"
+        )
+    result = score_assessment(framework, assessment, responses, stakeholders)
+    if args.json:
+        _print_json(
+            {
+                "engagement": {
+                    "id": engagement.id,
+                    "title": engagement.title,
+                    "client": client.name,
+                },
+                "assessment": {
+                    "id": assessment.id,
+                    "name": assessment.name,
+                    "assessed_on": assessment.assessed_on,
+                    "status": assessment.status.value,
+                    "variant": assessment.variant.value,
+                    "framework_id": assessment.framework_id,
+                    "framework_version": assessment.framework_version,
+                },
+                **result.to_dict(),
+            }
+        )
+        return EXIT_OK
+    respondents = {r.respondent_id for r in responses if r.respondent_id is not None}
+    consensus = sum(1 for r in responses if r.respondent_id is None)
+    print(f"{client.name}: {engagement.title}")
+    print(
+        f"Assessment: {assessment.name} ({assessment.assessed_on or 'no date'}, "
+        f"{assessment.status.label.lower()}; {assessment.variant.label})"
+    )
+    print(f"Framework: {framework.name} ({framework.id} {framework.version})")
+    print(
+        f"Answers: {len(responses)} ({consensus} by the consensus, "
+        f"{len(responses) - consensus} by {_plural(len(respondents), 'stakeholder')})"
+    )
+    print()
+    _print_blocks(framework, result)
+    print()
+    _print_index(result)
+    print()
+    _print_findings(framework, result)
+    return EXIT_OK
+
+
+def _chosen_assessment(ws: Workspace, engagement: Engagement, name: str | None) -> Assessment:
+    """The named assessment, else the latest; a clear error when there is none."""
+    if name is not None:
+        return ws.assessments.named(engagement.id, name)
+    latest = ws.assessments.latest(engagement.id)
+    if latest is None:
+        raise NotFoundError(
+            f"{engagement.title!r} has no assessment yet; start one in the app "
+            "(the building-block assessment wizard), then try again"
+        )
+    return latest
+
+
+def _assessment_framework(
+    args: argparse.Namespace, assessment: Assessment
+) -> BuildingBlocksFramework:
+    folder = _frameworks_dir(args)
+    catalog = FrameworkCatalog.load([folder])
+    found = catalog.get(assessment.framework_id)
+    if isinstance(found, BuildingBlocksFramework):
+        return found
+    for problem in catalog.problems:
+        _warn(f"skipped {problem.message}")
+    loaded = ", ".join(repr(fw.id) for fw in catalog.of_kind(KIND_BUILDING_BLOCKS)) or "none"
+    raise NotFoundError(
+        f"the assessment {assessment.name!r} scores the framework "
+        f"{assessment.framework_id!r} (version {assessment.framework_version}), which is not "
+        f"loaded (loaded building-blocks frameworks: {loaded}); put its file in {folder} "
+        "and try again"
+    )
+
+
+def _number(value: float | None) -> str:
+    """One decimal, or the no-value mark; never "-0.0"."""
+    if value is None:
+        return NO_VALUE
+    text = f"{value:.1f}"
+    return "0.0" if text == "-0.0" else text
+
+
+def _block_flags(block: BlockScore, result: AssessmentResult) -> str:
+    words = [_FLAG_WORDS.get(flag, flag.replace("_", " ")) for flag in block.flags]
+    alignment = result.alignment.block(block.area_id, block.lens)
+    if alignment is not None and alignment.stats.misaligned:
+        words.append("business/IT misaligned")
+    if alignment is not None and alignment.high_spread_question_ids:
+        words.append("high spread")
+    return ", ".join(words) or NO_VALUE
+
+
+def _print_blocks(framework: BuildingBlocksFramework, result: AssessmentResult) -> None:
+    rows = []
+    cross_cutting = False
+    for block in result.blocks:
+        area = framework.area(block.area_id)
+        cross_cutting = cross_cutting or area.cross_cutting
+        completeness = (
+            f"{block.completeness:.0%} ({block.answered}/{block.applicable})"
+            if block.total
+            else NO_VALUE
+        )
+        rows.append(
+            [
+                area.name + (" *" if area.cross_cutting else ""),
+                block.lens.label,
+                _number(block.score),
+                _number(block.target),
+                _number(block.gap),
+                completeness,
+                _block_flags(block, result),
+            ]
+        )
+    _print_table(
+        ["BLOCK", "LENS", "SCORE", "TARGET", "GAP", "COMPLETE", "FLAGS"], rows, right={2, 3, 4, 5}
+    )
+    if cross_cutting:
+        print("* cross-cutting: scored, but not part of the overall index")
+
+
+def _print_index(result: AssessmentResult) -> None:
+    rows = [
+        [
+            "Overall index",
+            index.lens.label,
+            _number(index.score),
+            f"{index.completeness:.0%} ({index.scored_blocks}/{index.core_blocks} blocks)",
+        ]
+        for index in result.index
+    ]
+    _print_table(["INDEX", "LENS", "SCORE", "COMPLETE"], rows, right={2, 3})
+
+
+def _print_findings(framework: BuildingBlocksFramework, result: AssessmentResult) -> None:
+    if not result.findings:
+        print("No findings.")
+        return
+    print(f"FINDINGS ({len(result.findings)}, most severe first)")
+    indent = "     "
+    for number, finding in enumerate(result.findings, start=1):
+        where = framework.area(finding.area_id).name if finding.area_id else "Overall"
+        if finding.lens is not None:
+            where += f", {finding.lens.label}"
+        heading = f"{number:>2}. [{finding.severity}] {where}: {finding.title}"
+        print(textwrap.fill(heading, _TEXT_WIDTH, subsequent_indent=indent))
+        for label, text in (("Evidence", finding.evidence), ("Action", finding.suggested_action)):
+            print(
+                textwrap.fill(
+                    f"{label}: {text}",
+                    _TEXT_WIDTH,
+                    initial_indent=indent,
+                    subsequent_indent=indent,
+                )
+            )
+
+
 def _cmd_export_json(args: argparse.Namespace) -> int:
     with _reading(args) as ws:
         engagement = ws.engagements.resolve(args.engagement)
@@ -471,7 +725,9 @@ def _cmd_export_json(args: argparse.Namespace) -> int:
     write_document_file(document, Path(args.out))
     print(
         f"Exported {engagement.title!r} with "
-        f"{_plural(len(document['stakeholders']), 'stakeholder')} to {args.out}."
+        f"{_plural(len(document['stakeholders']), 'stakeholder')}, "
+        f"{_plural(len(document['assessments']), 'assessment')} and "
+        f"{_plural(len(document['responses']), 'answer')} to {args.out}."
     )
     return EXIT_OK
 
@@ -491,7 +747,10 @@ def _cmd_import_json(args: argparse.Namespace) -> int:
     source = "standard input" if args.file == "-" else args.file
     try:
         # The file is checked before the workspace is opened: a bad file creates nothing.
-        document = load_document(_read_input(args.file))
+        # Assessments are checked against the frameworks this workspace would load.
+        document = load_document(
+            _read_input(args.file), catalog=FrameworkCatalog.load([_frameworks_dir(args)])
+        )
         with _writing(args) as ws:
             result = import_engagement(
                 ws, document, on_conflict="copy" if args.as_copy else "refuse"
@@ -540,6 +799,7 @@ def _cmd_info(args: argparse.Namespace) -> int:
                 ("Clients", str(ws.clients.count())),
                 ("Engagements", f"{engagements} open, {trashed} in the trash"),
                 ("Stakeholders", str(ws.stakeholders.count())),
+                ("Assessments", str(ws.assessments.count())),
             ]
     state = "" if frameworks_dir.is_dir() else " (no such folder)"
     lines.append(("Own frameworks", f"{frameworks_dir}{state}"))
@@ -563,6 +823,7 @@ _COMMAND_TABLE: Final[
     ("demo", _no_options, _cmd_demo),
     ("list", _list_options, _cmd_list),
     ("frameworks", _frameworks_options, _cmd_frameworks),
+    ("scores", _scores_options, _cmd_scores),
     ("export-json", _export_options, _cmd_export_json),
     ("import-json", _import_options, _cmd_import_json),
     ("info", _no_options, _cmd_info),

@@ -3,16 +3,51 @@
 Everything here is invented. The client's name says "(demo)" so that nobody mistakes it
 for a real organisation, and every e-mail address is under ``example.com``, which is
 reserved for examples and never delivers mail.
+
+Besides the client, the engagement and ten stakeholders, the demo holds two assessments
+against the built-in Eight Building Blocks framework, so that every chart and every kind
+of finding has something to show:
+
+* **Baseline** (about five months before today, complete, classic and Social CRM): the
+  workshop consensus answered every question under both lenses (a few "not applicable"
+  and "don't know" among them), and eight stakeholders from every group answered in a
+  survey the week before. Metrics is effectively missing (about 1.5) with a large gap to
+  target; Processes scores higher under Social CRM (about 3.2) than its weak classic
+  foundation (about 2.1); business and IT see Information and Technology differently;
+  Vision and the valued customer experience are strengths (above 4).
+* **Six-month review** (a few weeks before today, in progress): the consensus and three
+  stakeholders have done the first five blocks, about 60% of the questions; Processes,
+  Strategy and Organisational collaboration improved.
+
+The answers come from a seeded random generator: every demo holds the same answers.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import random
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
+from enum import Enum
 from typing import Final
 
 from scrm_desk.changes import Changes, Saved
-from scrm_desk.records import Engagement, EngagementStatus, StakeholderGroup, Variant
+from scrm_desk.clock import new_id
+from scrm_desk.frameworks import BuildingBlocksFramework, FrameworkCatalog, Question
+from scrm_desk.records import (
+    AnswerKind,
+    Assessment,
+    AssessmentStatus,
+    Confidence,
+    Engagement,
+    EngagementStatus,
+    Lens,
+    Response,
+    Stakeholder,
+    StakeholderGroup,
+    Variant,
+)
 from scrm_desk.repositories.base import transaction
 from scrm_desk.workspace import Workspace
 
@@ -49,6 +84,8 @@ thinking?
 toe-dipper, with a brand page and a monitoring tool nobody owns.
 - Pick one or two starting areas (customer service is the likely first) rather than a \
 complete social strategy on day one.
+- Re-score the blocks about six months after the baseline, to show the board what \
+has moved.
 
 Out of scope: choosing a software vendor; the tool landscape comes after the strategy.
 
@@ -140,11 +177,11 @@ _STAKEHOLDERS: Final = (
 
 
 def add_demo_engagement(ws: Workspace, *, today: date | None = None) -> Saved[Engagement]:
-    """Add the demo client (once), a new demo engagement and its stakeholders.
+    """Add the demo client (once), a new demo engagement, its stakeholders and assessments.
 
     Runs in one transaction. Calling it again adds another engagement with a numbered
     title ("... 2"), so it never fails on a workspace that already has the demo.
-    ``today`` fixes the engagement's dates, for tests.
+    ``today`` fixes the engagement's and the assessments' dates, for tests.
     """
     today = today or date.today()
     with transaction(ws.db):
@@ -153,23 +190,28 @@ def add_demo_engagement(ws: Workspace, *, today: date | None = None) -> Saved[En
             client_id=client_id,
             title=_free_title(ws),
             consultant="Alex Morgan",
-            # Under way for three weeks, five to go: the demo looks like live work.
-            start_date=today - timedelta(weeks=3),
+            # Under way for almost six months, five weeks to go: the baseline was scored
+            # early on, and the review a few weeks ago.
+            start_date=today - timedelta(weeks=24),
             end_date=today + timedelta(weeks=5),
             status=EngagementStatus.ACTIVE,
             variant=Variant.BOTH,
             scope_notes=_SCOPE_NOTES,
         )
         changes |= saved.changes
+        stakeholders: list[Stakeholder] = []
         for person in _STAKEHOLDERS:
-            changes |= ws.stakeholders.create(
+            added = ws.stakeholders.create(
                 engagement_id=saved.record.id,
                 name=person.name,
                 role=person.role,
                 group=person.group,
                 email=person.email,
                 notes=person.notes,
-            ).changes
+            )
+            stakeholders.append(added.record)
+            changes |= added.changes
+        changes |= _add_assessments(ws, saved.record, stakeholders, today)
     return Saved(saved.record, changes)
 
 
@@ -195,3 +237,793 @@ def _free_title(ws: Workspace) -> str:
         number += 1
         title = f"{DEMO_TITLE} {number}"
     return title
+
+
+# --------------------------------------------------------------------------- assessments
+# The two assessments are generated from the tables below with a seeded random generator:
+# the consensus level of each question is drawn so that each block scores its profile
+# value, the stakeholders' levels scatter around the consensus, and the notes say what
+# the consultant saw. Levels given with a note are used as they are.
+
+BASELINE_NAME: Final = "Baseline"
+FOLLOW_UP_NAME: Final = "Six-month review"
+DEMO_FRAMEWORK_ID: Final = "gartner-8bb"
+_SEED: Final = 1962  # the year the fictional Northwind opened its first shop
+
+_C: Final = Lens.CLASSIC
+_S: Final = Lens.SOCIAL
+
+#: The consensus mean each block is built to score in the baseline, per lens.
+_PROFILE: Final[Mapping[tuple[str, Lens], float]] = {
+    ("vision", _C): 4.1,  # strength: the founding family's customer promise
+    ("vision", _S): 2.6,
+    ("strategy", _C): 2.8,
+    ("strategy", _S): 2.2,
+    ("customer_experience", _C): 4.2,  # strength: Trail Club, surveys, gear lab
+    ("customer_experience", _S): 3.1,
+    ("collaboration", _C): 2.9,
+    ("collaboration", _S): 2.3,
+    ("processes", _C): 2.1,  # weak classic foundation ...
+    ("processes", _S): 3.2,  # ... under a livelier social practice
+    ("information", _C): 2.7,  # business and IT disagree
+    ("information", _S): 2.2,
+    ("technology", _C): 3.1,  # business and IT disagree
+    ("technology", _S): 2.5,
+    ("metrics", _C): 1.5,  # effectively missing
+    ("metrics", _S): 1.4,
+    ("governance", _C): 2.6,
+    ("governance", _S): 1.8,
+}
+
+#: Targets are drawn from these (never below the current level); mostly 3 to 4.
+_TARGETS: Final = (3, 4, 4)
+_STRENGTH_TARGETS: Final = (4, 4, 5)
+_STRENGTHS: Final = frozenset({("vision", _C), ("customer_experience", _C)})
+
+#: The consultant's notes on consensus answers, with the level the room agreed on.
+_CLASSIC_NOTES: Final[Mapping[str, tuple[int, str]]] = {
+    "vision.leadership.1": (
+        5,
+        "CEO opened the workshop with the founder's 'walk with the customer' story; the "
+        "family still signs the customer promise that hangs in every store.",
+    ),
+    "vision.leadership.2": (
+        4,
+        "Management team named the same three changes unprompted: one customer view, "
+        "service on every channel, more freedom for store staff.",
+    ),
+    "vision.leadership.3": (
+        4,
+        "Mystery shopping 2025: 86% of store visits rated 'treated like a person, not a "
+        "receipt'. Contact centre not included in the programme.",
+    ),
+    "vision.market_position.2": (
+        3,
+        "One benchmark against two competitors (2024, agency-run). Nobody owns a repeat.",
+    ),
+    "vision.value_proposition.2": (
+        4,
+        "Utrecht store staff explained the proposition in their own words; two agents in "
+        "the contact centre could not.",
+    ),
+    "strategy.objectives.1": (
+        3,
+        "Acquisition and retention targets exist for Trail Club only. Stores and web "
+        "shop report revenue, not customers.",
+    ),
+    "strategy.objectives.2": (
+        2,
+        "No customer lifetime value model. Finance sees the loyalty programme as a cost "
+        "line, not as an asset.",
+    ),
+    "strategy.segments.1": (
+        3,
+        "Segments are by activity (hiking, climbing, kids). Loyalty tiers exist but only "
+        "the loyalty team uses them.",
+    ),
+    "strategy.segments.3": (
+        2,
+        "Tier is shown on the till screen in stores, not in the contact-centre tool.",
+    ),
+    "strategy.effective_interaction.2": (
+        2,
+        "Channel roles are implicit: stores and web shop sell, service repairs. Nobody "
+        "has written down what social channels are for.",
+    ),
+    "customer_experience.understand_requirements.1": (
+        5,
+        "Annual Trail Club survey (41,000 answers in 2025) plus quarterly customer panels "
+        "in six stores.",
+    ),
+    "customer_experience.understand_requirements.2": (
+        5,
+        "Boot sizes and repair history sit in the loyalty profile and staff use them; "
+        "customers mention it in reviews.",
+    ),
+    "customer_experience.monitor_expectations.1": (
+        4,
+        "Insight team runs an expectations tracker every quarter; results go to the board.",
+    ),
+    "customer_experience.monitor_expectations.2": (
+        4,
+        "Free boot fitting and the 'repair before replace' service both came out of the tracker.",
+    ),
+    "customer_experience.satisfaction_vs_competition.1": (
+        4,
+        "NPS measured by the same panel provider as the two main competitors; Northwind "
+        "leads by 12 points.",
+    ),
+    "customer_experience.collaboration_feedback.3": (
+        4,
+        "'Gear lab': about 300 Trail Club members test products before launch.",
+    ),
+    "customer_experience.customer_communication.2": (
+        3,
+        "Preference centre covers e-mail and post; app notifications cannot be tuned.",
+    ),
+    "collaboration.culture_structure.1": (
+        2,
+        "Nobody owns the relationship end to end: marketing owns acquisition, service "
+        "owns complaints, stores own the visit.",
+    ),
+    "collaboration.people_skills.2": (
+        3,
+        "Agents may refund up to EUR 50; above that a team lead signs off, usually the next day.",
+    ),
+    "collaboration.incentives_compensation.1": (
+        2,
+        "Store bonus on revenue per square metre; contact centre on handling time. No "
+        "customer outcome in any bonus.",
+    ),
+    "collaboration.incentives_compensation.2": (
+        2,
+        "Stores and web shop compete for the same sale: click-and-collect is credited "
+        "to the web shop only.",
+    ),
+    "collaboration.employee_communications.1": (
+        2,
+        "Stores hear of promotions from customers; campaign e-mails reach store managers "
+        "on launch morning.",
+    ),
+    "processes.customer_life_cycle.1": (
+        2,
+        "Only the returns process has been mapped (2022). No map of the whole life cycle.",
+    ),
+    "processes.customer_life_cycle.2": (
+        2,
+        "No named process owners; changes are prioritised by whoever escalates loudest.",
+    ),
+    "processes.customer_life_cycle.4": (
+        2,
+        "No service levels for customer processes apart from the contact-centre answer time.",
+    ),
+    "processes.knowledge_management.1": (
+        2,
+        "Three knowledge bases (store wiki, contact-centre tool, the agency's own "
+        "document) that contradict each other on returns.",
+    ),
+    "processes.knowledge_management.3": (
+        2,
+        "Complaints are logged; nobody analyses them for root causes.",
+    ),
+    "information.data.2": (
+        2,
+        "Quality rules for Trail Club addresses only. The 2025 audit found 18% duplicate "
+        "customers.",
+    ),
+    "information.data.3": (
+        2,
+        "What a customer explains in a store is not captured; on the phone they start again.",
+    ),
+    "information.analysis.1": (
+        3,
+        "Loyalty team runs a monthly RFM analysis; no other team uses it.",
+    ),
+    "information.one_view.1": (
+        2,
+        "Four customer records (loyalty platform, web shop, contact-centre tool, tills), "
+        "matched on e-mail address only.",
+    ),
+    "technology.applications.1": (
+        3,
+        "Contact-centre tool upgraded in 2024 and liked by agents; tills and the loyalty "
+        "app are separate worlds.",
+    ),
+    "technology.applications.2": (
+        2,
+        "Loyalty platform bought by marketing after a vendor demo; no requirements were written.",
+    ),
+    "technology.infrastructure.1": (
+        4,
+        "No outages in peak season 2025 (Black Friday traffic nine times normal).",
+    ),
+    "technology.infrastructure.2": (
+        4,
+        "Processing register up to date; the data protection officer reviews every new system.",
+    ),
+    "technology.architecture.1": (
+        3,
+        "IT drafted a target architecture in 2025; the business has not seen it yet.",
+    ),
+    "metrics.retention.1": (
+        2,
+        "Retention measured yearly for Trail Club members only, without a target.",
+    ),
+    "metrics.loyalty.1": (
+        2,
+        "NPS is collected (see customer experience) but linked to no action and no owner.",
+    ),
+    "metrics.value.1": (
+        1,
+        "No measure of customer value; loyalty tiers use spend over the last 12 months.",
+    ),
+    "metrics.value.2": (
+        1,
+        "The 2024 app launch was never reviewed against its business case.",
+    ),
+    "metrics.satisfaction.2": (
+        1,
+        "Contact centre steered on handling time alone; its satisfaction survey was "
+        "stopped in 2023 to save cost.",
+    ),
+    "governance.voice_authorisation.1": (
+        3,
+        "Brand guidelines name marketing as the voice of Northwind; silent on service "
+        "and store staff.",
+    ),
+    "governance.response_escalation.1": (
+        3,
+        "Answer times set for e-mail (24 h) and phone (2 min); nothing else.",
+    ),
+    "governance.response_escalation.2": (
+        3,
+        "Escalation to legal works (used twice in 2025); escalation to product teams does not.",
+    ),
+    "governance.incident_handling.1": (
+        3,
+        "Recall plan owned by quality and tested yearly; no plan for other incidents.",
+    ),
+}
+
+_SOCIAL_NOTES: Final[Mapping[str, tuple[int, str]]] = {
+    "vision.leadership.1": (
+        3,
+        "CEO will back social if it shows results in sales or service; sponsorship is "
+        "conditional for now.",
+    ),
+    "vision.market_position.1": (
+        2,
+        "No view yet of what Northwind wants to be known for online; the brand pages "
+        "repeat the print campaigns.",
+    ),
+    "strategy.objectives.1": (
+        2,
+        "Marketing plan sets follower targets only; no sales or service objective for social.",
+    ),
+    "strategy.effective_interaction.2": (
+        2,
+        "CMO sees social as an advertising channel. Nobody has said what it is not for.",
+    ),
+    "customer_experience.understand_requirements.1": (
+        3,
+        "Forum threads show hikers ask each other about sizing and repairs: service "
+        "questions, not product news.",
+    ),
+    "customer_experience.collaboration_feedback.1": (
+        3,
+        "Reviews on the web shop are read weekly; the two big hiking forums are read by "
+        "nobody at Northwind.",
+    ),
+    "customer_experience.customer_communication.1": (
+        3,
+        "Tone on the brand pages (agency) differs from stores and service; customers "
+        "have remarked on it.",
+    ),
+    "collaboration.culture_structure.1": (
+        2,
+        "Complaints posted on social sites reach service as screenshots, two to four days late.",
+    ),
+    "collaboration.partners_suppliers.1": (
+        2,
+        "Agency answers without the service playbook; two replies in 2025 contradicted "
+        "the returns policy.",
+    ),
+    "processes.customer_life_cycle.1": (
+        4,
+        "Social already carries one step well: the 'ask a guide' chat sells, and the "
+        "agency passes leads to stores.",
+    ),
+    "processes.customer_life_cycle.3": (
+        3,
+        "Warranty claims can start from a direct message; the agency forwards them by e-mail.",
+    ),
+    "processes.knowledge_management.1": (
+        3,
+        "Agency answers from its own FAQ, which is kept up to date better than the store wiki.",
+    ),
+    "information.data.3": (
+        2,
+        "Social conversations are not linked to any customer record; the monitoring "
+        "tool exports nothing.",
+    ),
+    "information.one_view.1": (
+        2,
+        "Agents cannot see what a caller already said on social channels.",
+    ),
+    "technology.applications.1": (
+        2,
+        "Monitoring tool on a trial licence; one analyst reads its weekly report.",
+    ),
+    "technology.architecture.3": (
+        2,
+        "Linking the monitoring tool to the contact-centre tool estimated at six months; no owner.",
+    ),
+    "metrics.retention.1": (1, "Social is reported as followers and likes only."),
+    "metrics.value.2": (
+        1,
+        "Agency spend (about EUR 180k a year) has never been reviewed against an outcome.",
+    ),
+    "governance.voice_authorisation.3": (
+        1,
+        "Store staff answer customers from their personal accounts; no guidelines exist.",
+    ),
+    "governance.response_escalation.3": (
+        2,
+        "Brand pages watched 9 to 5 on weekdays; most questions arrive in the evening "
+        "and at weekends.",
+    ),
+    "governance.incident_handling.1": (
+        1,
+        "A video of a torn tent passed 40,000 views in 2025 before anyone at Northwind saw it.",
+    ),
+}
+
+#: Consensus "not applicable" answers, with the reason noted.
+_NOT_APPLICABLE: Final[Mapping[tuple[str, Lens], str]] = {
+    ("collaboration.partners_suppliers.2", _C): (
+        "Not applicable: Northwind sells direct only and has no channel partners."
+    ),
+    ("technology.infrastructure.1", _S): (
+        "Not applicable: the social sites run on the networks' own infrastructure."
+    ),
+    ("governance.voice_authorisation.2", _C): (
+        "Not applicable for the classic view: no official accounts outside social channels."
+    ),
+}
+
+#: Consensus "don't know" answers, with what was missing.
+_DONT_KNOW: Final[Mapping[tuple[str, Lens], str]] = {
+    ("metrics.cost_to_serve.1", _C): (
+        "Finance owns channel costs and was not in the room; nobody could say what a "
+        "contact costs per channel. Follow up with the CFO's office."
+    ),
+    ("information.analysis.2", _S): (
+        "Unclear whether the analyst's monitoring report reaches anyone who acts on it."
+    ),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Respondent:
+    name: str
+    #: The blocks this person answered; ``None`` for all of them.
+    areas: tuple[str, ...] | None = None
+
+
+_BASELINE_RESPONDENTS: Final = (
+    _Respondent(
+        "Marieke Jansen",
+        ("vision", "strategy", "customer_experience", "collaboration", "metrics", "governance"),
+    ),
+    _Respondent("Anouk Peeters"),
+    _Respondent("Jonas Weber"),
+    _Respondent(
+        "Lotte de Graaf", ("vision", "strategy", "customer_experience", "information", "metrics")
+    ),
+    _Respondent("Pieter van Dijk"),
+    _Respondent("Hannah Schulz"),
+    _Respondent(
+        "Lea Krüger",
+        (
+            "customer_experience",
+            "collaboration",
+            "processes",
+            "information",
+            "technology",
+            "governance",
+        ),
+    ),
+    _Respondent("Tom Willems", ("customer_experience", "processes", "governance")),
+)
+
+#: Where the business side and IT see a block differently: +1 when the business side
+#: rates it higher than IT does, -1 when lower.
+_SKEW: Final[Mapping[str, int]] = {"information": 1, "technology": -1}
+
+#: What individual stakeholders wrote beside some of their answers.
+_RESPONDENT_NOTES: Final[Mapping[tuple[str, str, Lens], str]] = {
+    ("Hannah Schulz", "information.one_view.1", _C): (
+        "Four customer masters matched on e-mail only; about one customer in five exists twice."
+    ),
+    ("Hannah Schulz", "information.data.2", _C): "Quality is measured for addresses only.",
+    ("Pieter van Dijk", "technology.architecture.2", _C): (
+        "Integration layer is live for the web shop; the other systems can follow."
+    ),
+    ("Pieter van Dijk", "technology.applications.1", _C): (
+        "Platforms are stable and current; the problem is how they are used."
+    ),
+    ("Anouk Peeters", "information.data.3", _C): (
+        "We have everything in the loyalty data; it's a matter of using it."
+    ),
+    ("Anouk Peeters", "collaboration.culture_structure.1", _S): (
+        "We get social complaints as screenshots from marketing, days late."
+    ),
+    ("Jonas Weber", "technology.applications.1", _C): (
+        "Web shop and tills don't share baskets; the tools slow my team down."
+    ),
+    ("Lea Krüger", "information.one_view.1", _S): (
+        "Callers say 'I already told you on Facebook' several times a day."
+    ),
+    ("Tom Willems", "governance.voice_authorisation.1", _S): (
+        "We reply on Northwind's behalf without a written playbook."
+    ),
+    ("Marieke Jansen", "metrics.value.2", _C): "I want to see this for every initiative.",
+}
+
+# The review: the consensus and three stakeholders have done the first five blocks.
+_FOLLOW_UP_AREAS: Final = (
+    "vision",
+    "strategy",
+    "customer_experience",
+    "collaboration",
+    "processes",
+)
+_FOLLOW_UP_RESPONDENTS: Final = ("Anouk Peeters", "Hannah Schulz", "Lea Krüger")
+#: The chance that a question of the block went up one level since the baseline.
+_FOLLOW_UP_GAIN: Final[Mapping[tuple[str, Lens], float]] = {
+    ("strategy", _C): 0.4,
+    ("collaboration", _C): 0.45,
+    ("collaboration", _S): 0.3,
+    ("processes", _C): 0.85,
+    ("processes", _S): 0.2,
+}
+_FOLLOW_UP_NOTES: Final[Mapping[tuple[str, Lens], tuple[int, str]]] = {
+    ("processes.customer_life_cycle.1", _C): (
+        3,
+        "Life-cycle map finished in May with all channel heads; returns, repairs and "
+        "warranty mapped end to end.",
+    ),
+    ("processes.customer_life_cycle.2", _C): (
+        3,
+        "Owners named for the six priority processes; they meet monthly.",
+    ),
+    ("processes.knowledge_management.1", _C): (
+        3,
+        "One knowledge base shared with the agency since June; the store wiki is retired.",
+    ),
+    ("strategy.segments.3", _C): (3, "Tier shown in the contact-centre tool since April."),
+    ("collaboration.incentives_compensation.2", _C): (
+        3,
+        "Click-and-collect is now credited to the collecting store as well.",
+    ),
+    ("collaboration.culture_structure.1", _S): (
+        3,
+        "Social complaints now arrive in the service queue the same day.",
+    ),
+}
+
+
+def _social(question: Question) -> bool:
+    return question.social_text is not None
+
+
+def _lenses(question: Question) -> tuple[Lens, ...]:
+    return (_C, _S) if _social(question) else (_C,)
+
+
+@dataclass(frozen=True, slots=True)
+class _Answer:
+    kind: AnswerKind
+    level: int | None
+    target: int | None
+    confidence: Confidence | None
+    evidence: str
+
+
+class _Builder:
+    """Collects the records of the demo assessments, with times on the workshop days."""
+
+    def __init__(self, framework: BuildingBlocksFramework, rng: random.Random) -> None:
+        self.framework = framework
+        self.rng = rng
+        self.responses: list[Response] = []
+
+    def response(
+        self,
+        assessment_id: str,
+        question_id: str,
+        lens: Lens,
+        respondent_id: str | None,
+        answer: _Answer,
+        at: str,
+    ) -> None:
+        self.responses.append(
+            Response(
+                id=new_id(),
+                assessment_id=assessment_id,
+                question_id=question_id,
+                lens=lens,
+                respondent_id=respondent_id,
+                kind=answer.kind,
+                current_level=answer.level,
+                target_level=answer.target,
+                confidence=answer.confidence,
+                evidence=answer.evidence,
+                created_at=at,
+                updated_at=at,
+            )
+        )
+
+    # -- the baseline consensus ---------------------------------------------------------
+    def baseline_levels(self) -> dict[tuple[str, Lens], int]:
+        """Every question's level under each lens, drawn so each block scores its profile.
+
+        "Not applicable" and "don't know" questions get a level too (what individual
+        stakeholders scatter around), but are left out of the block's sum.
+        """
+        levels: dict[tuple[str, Lens], int] = {}
+        for area in self.framework.areas:
+            for lens in (_C, _S):
+                questions = [q for q in area.questions() if lens is _C or _social(q)]
+                if not questions:
+                    continue
+                profile = _PROFILE[(area.id, lens)]
+                notes = _CLASSIC_NOTES if lens is _C else _SOCIAL_NOTES
+                scored = [
+                    q
+                    for q in questions
+                    if (q.id, lens) not in _NOT_APPLICABLE and (q.id, lens) not in _DONT_KNOW
+                ]
+                fixed = {q.id: notes[q.id][0] for q in scored if q.id in notes}
+                free = [q for q in scored if q.id not in fixed]
+                remaining = round(profile * len(scored)) - sum(fixed.values())
+                drawn: list[int] = []
+                if free:
+                    low, extra = divmod(remaining, len(free))
+                    drawn = [low + 1] * extra + [low] * (len(free) - extra)
+                    self.rng.shuffle(drawn)
+                for question, level in zip(free, drawn, strict=True):
+                    levels[(question.id, lens)] = _clamp(level)
+                levels.update({(qid, lens): level for qid, level in fixed.items()})
+                for question in questions:
+                    levels.setdefault((question.id, lens), _clamp(round(profile)))
+        return levels
+
+    def consensus(
+        self,
+        question: Question,
+        lens: Lens,
+        level: int,
+        *,
+        evidence: str,
+        target: int | None = None,
+    ) -> _Answer:
+        """The answer the room agreed on; ``target`` is kept when given (a review)."""
+        key = (question.id, lens)
+        if key in _NOT_APPLICABLE:
+            return _Answer(
+                AnswerKind.NOT_APPLICABLE, None, None, Confidence.HIGH, _NOT_APPLICABLE[key]
+            )
+        if key in _DONT_KNOW:
+            return _Answer(AnswerKind.DONT_KNOW, None, None, None, _DONT_KNOW[key])
+        pool = _STRENGTH_TARGETS if (question.area_id, lens) in _STRENGTHS else _TARGETS
+        drawn_target = self.rng.choice(pool)
+        confidence = self.rng.choice(
+            (Confidence.HIGH, Confidence.MEDIUM, Confidence.MEDIUM, Confidence.LOW)
+        )
+        if evidence and confidence is Confidence.LOW:
+            confidence = Confidence.MEDIUM  # a noted answer rests on something
+        return _Answer(
+            AnswerKind.LEVEL,
+            level,
+            max(level, target if target is not None else drawn_target),
+            confidence,
+            evidence,
+        )
+
+    # -- individual stakeholders --------------------------------------------------------
+    def individual(
+        self,
+        person: Stakeholder,
+        question: Question,
+        lens: Lens,
+        consensus: _Answer,
+        level: int,
+        *,
+        note: str,
+        dont_know_chance: float,
+    ) -> _Answer:
+        """A stakeholder's own answer: around ``level``, skewed by side where
+        business and IT disagree."""
+        if consensus.kind is AnswerKind.NOT_APPLICABLE:
+            return _Answer(AnswerKind.NOT_APPLICABLE, None, None, Confidence.HIGH, "")
+        if not note and self.rng.random() < dont_know_chance:
+            return _Answer(AnswerKind.DONT_KNOW, None, None, None, "")
+        mine = level + self.rng.choice((-1, 0, 0, 0, 1))
+        skew = _SKEW.get(question.area_id, 0)
+        if skew and person.group is StakeholderGroup.IT:
+            mine -= skew * self.rng.choice((0, 1, 1))
+        elif skew and person.group is not StakeholderGroup.PARTNER:
+            mine += skew * self.rng.choice((0, 1, 1))
+        mine = _clamp(mine)
+        target: int | None = None
+        if self.rng.random() < 0.8:
+            agreed = consensus.target if consensus.target is not None else mine + 1
+            target = _clamp(max(mine, agreed + self.rng.choice((-1, 0, 0, 1))))
+        confidence = self.rng.choice(
+            (Confidence.MEDIUM, Confidence.MEDIUM, Confidence.HIGH, Confidence.LOW)
+        )
+        return _Answer(AnswerKind.LEVEL, mine, target, confidence, note)
+
+
+def _clamp(level: int) -> int:
+    return max(1, min(5, level))
+
+
+def _stamp(day: date, seconds: int) -> str:
+    """A UTC timestamp ``seconds`` after midnight of ``day``, as the workspace stores it."""
+    moment = datetime.combine(day, time()) + timedelta(seconds=seconds)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.000Z")
+
+
+def _add_assessments(
+    ws: Workspace, engagement: Engagement, stakeholders: Sequence[Stakeholder], today: date
+) -> Changes:
+    """The complete baseline and the half-done review; see the module docstring."""
+    framework = FrameworkCatalog.load().building_blocks(DEMO_FRAMEWORK_ID)
+    builder = _Builder(framework, random.Random(_SEED))
+    people = {person.name: person for person in stakeholders}
+    questions = framework.questions()
+
+    # The baseline: a survey of eight stakeholders in the week before the workshop,
+    # then the consensus agreed in the room.
+    workshop = today - timedelta(weeks=22)
+    baseline_id = new_id()
+    levels = builder.baseline_levels()
+    agreed: dict[tuple[str, Lens], _Answer] = {}
+    clock = 9 * 3600 + 30 * 60
+    for question in questions:
+        for lens in _lenses(question):
+            notes = _CLASSIC_NOTES if lens is _C else _SOCIAL_NOTES
+            answer = builder.consensus(
+                question,
+                lens,
+                levels[(question.id, lens)],
+                evidence=notes[question.id][1] if question.id in notes else "",
+            )
+            agreed[(question.id, lens)] = answer
+            clock += 40
+            builder.response(baseline_id, question.id, lens, None, answer, _stamp(workshop, clock))
+    finished = _stamp(workshop, clock + 600)
+    for number, respondent in enumerate(_BASELINE_RESPONDENTS):
+        person = people[respondent.name]
+        day = workshop - timedelta(days=5 - number % 4)
+        seconds = (13 + number % 4) * 3600
+        for question in questions:
+            if respondent.areas is not None and question.area_id not in respondent.areas:
+                continue
+            for lens in _lenses(question):
+                key = (question.id, lens)
+                answer = builder.individual(
+                    person,
+                    question,
+                    lens,
+                    agreed[key],
+                    levels[key],
+                    note=_RESPONDENT_NOTES.get((person.name, question.id, lens), ""),
+                    dont_know_chance=0.06,
+                )
+                seconds += 25
+                builder.response(
+                    baseline_id, question.id, lens, person.id, answer, _stamp(day, seconds)
+                )
+    baseline = Assessment(
+        id=baseline_id,
+        engagement_id=engagement.id,
+        name=BASELINE_NAME,
+        assessed_on=workshop.isoformat(),
+        variant=Variant.BOTH,
+        framework_id=framework.id,
+        framework_version=framework.version,
+        status=AssessmentStatus.COMPLETE,
+        notes=(
+            "Full-day workshop in Utrecht with the management team, business and IT leads "
+            "and the agency. Eight stakeholders scored the blocks in a short survey the "
+            "week before; the consensus was agreed in the room, question by question."
+        ),
+        created_at=_stamp(workshop - timedelta(days=8), 10 * 3600),
+        updated_at=finished,
+    )
+
+    # The review: a half-day session on the first five blocks, with three stakeholders'
+    # answers collected two days before.
+    review = today - timedelta(weeks=3)
+    follow_up_id = new_id()
+    clock = 10 * 3600
+    reviewed: dict[tuple[str, Lens], tuple[_Answer, int]] = {}
+    for question in questions:
+        if question.area_id not in _FOLLOW_UP_AREAS:
+            continue
+        for lens in _lenses(question):
+            key = (question.id, lens)
+            chance = _FOLLOW_UP_GAIN.get((question.area_id, lens), 0.0)
+            level = _clamp(levels[key] + (1 if builder.rng.random() < chance else 0))
+            evidence = ""
+            if key in _FOLLOW_UP_NOTES:
+                level, evidence = _FOLLOW_UP_NOTES[key]
+            answer = builder.consensus(
+                question, lens, level, evidence=evidence, target=agreed[key].target
+            )
+            reviewed[key] = (answer, level)
+            clock += 45
+            builder.response(follow_up_id, question.id, lens, None, answer, _stamp(review, clock))
+    last_answer = _stamp(review, clock)
+    survey = review - timedelta(days=2)
+    for number, name in enumerate(_FOLLOW_UP_RESPONDENTS):
+        person = people[name]
+        seconds = (14 + number) * 3600
+        for (question_id, lens), (answer, level) in reviewed.items():
+            question = framework.question(question_id)
+            mine = builder.individual(
+                person, question, lens, answer, level, note="", dont_know_chance=0.04
+            )
+            seconds += 25
+            builder.response(
+                follow_up_id, question_id, lens, person.id, mine, _stamp(survey, seconds)
+            )
+    follow_up = Assessment(
+        id=follow_up_id,
+        engagement_id=engagement.id,
+        name=FOLLOW_UP_NAME,
+        assessed_on=review.isoformat(),
+        variant=Variant.BOTH,
+        framework_id=framework.id,
+        framework_version=framework.version,
+        status=AssessmentStatus.IN_PROGRESS,
+        notes=(
+            "Half-day review with service, e-commerce and IT. Blocks 1 to 5 done; "
+            "information, technology, metrics and governance are planned for the next "
+            "session."
+        ),
+        created_at=_stamp(review - timedelta(days=3), 9 * 3600),
+        updated_at=last_answer,
+    )
+
+    changes = ws.assessments.put_back(baseline).changes
+    changes |= ws.assessments.put_back(follow_up).changes
+    return changes | _insert_responses(ws, builder.responses)
+
+
+def _insert_responses(ws: Workspace, responses: Sequence[Response]) -> Changes:
+    """Write the generated answers in one statement.
+
+    About 1,600 answers: going through the repository one by one would take most of the
+    demo's time. The workspace's own constraints (levels 1 to 5, known lenses and
+    kinds, existing assessments and stakeholders, one answer per respondent, question
+    and lens) still check every row; the tests check the rest by reading the demo back
+    through the interchange format's checks.
+    """
+    columns = [item.name for item in dataclasses.fields(Response)]
+    rows = [
+        [
+            value.value if isinstance(value, Enum) else value
+            for value in (getattr(response, name) for name in columns)
+        ]
+        for response in responses
+    ]
+    marks = ", ".join("?" for _ in columns)
+    ws.db.conn.executemany(
+        f"INSERT INTO {ws.responses.table} ({', '.join(columns)}) VALUES ({marks})", rows
+    )
+    ids = {response.id for response in responses} | {r.assessment_id for r in responses}
+    return Changes(frozenset({ws.responses.kind}), frozenset(ids))

@@ -11,8 +11,9 @@ with its JSON path (``stakeholders[2].email: 'x' is not an e-mail address``), an
 document without problems is written, in one transaction.
 
 What hangs off an engagement is organised in *sections* (:class:`RecordListSection`):
-each one exports its records, reads them back with checks, and writes them. Adding an
-assessment or a roadmap to the format means adding one section to :data:`SECTIONS`.
+each one exports its records, reads them back with checks, and writes them. Format
+version 2 added the assessments and their responses; adding a roadmap to the format
+means adding one section to :data:`SECTIONS`.
 """
 
 from __future__ import annotations
@@ -31,16 +32,30 @@ from scrm_desk import __version__, validation
 from scrm_desk.changes import Changes
 from scrm_desk.clock import new_id, utc_now
 from scrm_desk.errors import InterchangeError, ValidationError
-from scrm_desk.records import Client, Engagement, Stakeholder
+from scrm_desk.frameworks import (
+    KIND_BUILDING_BLOCKS,
+    BuildingBlocksFramework,
+    FrameworkCatalog,
+)
+from scrm_desk.records import (
+    AnswerKind,
+    Assessment,
+    Client,
+    Engagement,
+    Response,
+    Stakeholder,
+)
+from scrm_desk.repositories.assessments import AssessmentRepository
 from scrm_desk.repositories.base import FieldCheck, Repository, transaction
 from scrm_desk.repositories.clients import ClientRepository
 from scrm_desk.repositories.engagements import EngagementRepository
+from scrm_desk.repositories.responses import ResponseRepository
 from scrm_desk.repositories.stakeholders import StakeholderRepository
 from scrm_desk.workspace import Workspace
 
 FORMAT: Final = "scrm-desk.engagement"
 #: The newest format version this module writes and reads; older ones are read too.
-FORMAT_VERSION: Final = 1
+FORMAT_VERSION: Final = 2
 #: Files above this are refused before parsing: a real engagement is far smaller, and
 #: parsing a huge file would freeze the app and eat memory.
 MAX_DOCUMENT_BYTES: Final = 50 * 1024 * 1024
@@ -320,6 +335,69 @@ STAKEHOLDER_FIELDS: Final[tuple[FieldSpec, ...]] = (
     _UPDATED_AT,
 )
 
+#: Since format version 2. The wizard's resume positions (the ``resume`` column) are
+#: per-laptop state and deliberately not part of the format.
+ASSESSMENT_FIELDS: Final[tuple[FieldSpec, ...]] = (
+    _ID,
+    FieldSpec("engagement_id", AssessmentRepository.editable["engagement_id"]),
+    FieldSpec("name", AssessmentRepository.editable["name"]),
+    FieldSpec(
+        "assessed_on",
+        AssessmentRepository.editable["assessed_on"],
+        required=False,
+        nullable=True,
+        default=None,
+    ),
+    FieldSpec("variant", AssessmentRepository.editable["variant"]),
+    FieldSpec("framework_id", AssessmentRepository.editable["framework_id"]),
+    FieldSpec("framework_version", AssessmentRepository.editable["framework_version"]),
+    FieldSpec("status", AssessmentRepository.editable["status"]),
+    FieldSpec("notes", AssessmentRepository.editable["notes"], required=False),
+    _CREATED_AT,
+    _UPDATED_AT,
+)
+
+
+def _level_field(name: str) -> FieldSpec:
+    return FieldSpec(
+        name,
+        ResponseRepository.editable[name],
+        required=False,
+        nullable=True,
+        default=None,
+        kind="integer",
+    )
+
+
+#: Since format version 2.
+RESPONSE_FIELDS: Final[tuple[FieldSpec, ...]] = (
+    _ID,
+    FieldSpec("assessment_id", ResponseRepository.editable["assessment_id"]),
+    FieldSpec("question_id", ResponseRepository.editable["question_id"]),
+    FieldSpec("lens", ResponseRepository.editable["lens"]),
+    # null (or left out) is the answer the workshop agreed on together: the consensus.
+    FieldSpec(
+        "respondent_id",
+        ResponseRepository.editable["respondent_id"],
+        required=False,
+        nullable=True,
+        default=None,
+    ),
+    FieldSpec("kind", ResponseRepository.editable["kind"]),
+    _level_field("current_level"),
+    _level_field("target_level"),
+    FieldSpec(
+        "confidence",
+        ResponseRepository.editable["confidence"],
+        required=False,
+        nullable=True,
+        default=None,
+    ),
+    FieldSpec("evidence", ResponseRepository.editable["evidence"], required=False),
+    _CREATED_AT,
+    _UPDATED_AT,
+)
+
 
 # --------------------------------------------------------------------------- sections
 
@@ -351,7 +429,59 @@ class ReadContext:
     #: The engagement's id, when the ``engagement`` object passed its checks.
     engagement_id: str | None
     #: Ids read so far, by section key, for references from one section to another.
+    #: A section that is not an array has no entry: references to it are not checked.
     ids: dict[str, set[str]] = field(default_factory=dict)
+    #: Ids of records that had problems of their own, by section key: a reference to
+    #: one of them is not reported a second time.
+    unreadable_ids: dict[str, set[str]] = field(default_factory=dict)
+    #: Loads the frameworks that assessments are checked against, on first need.
+    load_catalog: Callable[[], FrameworkCatalog] = FrameworkCatalog.load
+    #: The framework of each assessment read so far; ``None`` when it is not loaded.
+    frameworks: dict[str, BuildingBlocksFramework | None] = field(default_factory=dict)
+    #: Each (assessment, question, lens, respondent) answered so far, and where.
+    answers: dict[tuple[str, str, str, str], str] = field(default_factory=dict)
+    _catalog: FrameworkCatalog | None = None
+    _question_ids: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    @property
+    def catalog(self) -> FrameworkCatalog:
+        if self._catalog is None:
+            self._catalog = self.load_catalog()
+        return self._catalog
+
+    def building_blocks(self, framework_id: str, where: str) -> BuildingBlocksFramework | None:
+        """The loaded building-blocks framework ``framework_id``; reports it if missing."""
+        found = self.catalog.get(framework_id)
+        if isinstance(found, BuildingBlocksFramework):
+            return found
+        names = ", ".join(repr(fw.id) for fw in self.catalog.of_kind(KIND_BUILDING_BLOCKS))
+        loaded = (
+            f"the loaded building-blocks frameworks are {names}"
+            if names
+            else "no building-blocks framework is loaded"
+        )
+        if found is None:
+            self.problems.add(
+                where,
+                f"{framework_id!r} is not a framework loaded in this SCRM Desk ({loaded}); "
+                "put the framework's file in the frameworks folder beside the workspace "
+                "and import again",
+            )
+        else:
+            self.problems.add(
+                where,
+                f"{framework_id!r} is a {found.kind} framework, but an assessment scores a "
+                f"building-blocks framework ({loaded})",
+            )
+        return None
+
+    def question_ids(self, framework: BuildingBlocksFramework) -> frozenset[str]:
+        known = self._question_ids.get(framework.id)
+        if known is None:
+            known = self._question_ids[framework.id] = frozenset(
+                question.id for question in framework.questions()
+            )
+        return known
 
 
 @dataclass(frozen=True)
@@ -375,6 +505,11 @@ class RecordListSection(Generic[R]):
     #: Files of an older format version may lack the section; they import it empty.
     since_version: int = 1
     parent_field: str = "engagement_id"
+    #: The section whose records ``parent_field`` refers to; ``None`` for the engagement.
+    parent_section: str | None = None
+    #: Other fields that refer to a record of another section, as (field, section key);
+    #: such a field may be null. Checked on reading, and remapped when importing a copy.
+    references: tuple[tuple[str, str], ...] = ()
 
     # -- export -------------------------------------------------------------------------
     def export(self, ws: Workspace, engagement: Engagement) -> list[dict[str, Any]]:
@@ -389,10 +524,13 @@ class RecordListSection(Generic[R]):
             return []
         records: list[R] = []
         first_index_of: dict[str, int] = {}
+        unreadable = ctx.unreadable_ids.setdefault(self.key, set())
         for index, item in enumerate(raw):
             path = f"{self.key}[{index}]"
             values = _read_fields(item, path, self.spec, ctx.problems)
             if values is None:
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    unreadable.add(item["id"])
                 continue
             self._check_parent(values, path, ctx)
             record_id = values["id"]
@@ -410,11 +548,28 @@ class RecordListSection(Generic[R]):
 
     def _check_parent(self, values: Mapping[str, Any], path: str, ctx: ReadContext) -> None:
         parent = values[self.parent_field]
-        if ctx.engagement_id is not None and parent != ctx.engagement_id:
+        if self.parent_section is not None:
+            self._check_reference(values, self.parent_field, self.parent_section, path, ctx)
+        elif ctx.engagement_id is not None and parent != ctx.engagement_id:
             ctx.problems.add(
                 _member(path, self.parent_field),
                 f"is {parent}, but the engagement in this file has the id {ctx.engagement_id}",
             )
+        for name, section_key in self.references:
+            if values[name] is not None:
+                self._check_reference(values, name, section_key, path, ctx)
+
+    def _check_reference(
+        self, values: Mapping[str, Any], name: str, section_key: str, path: str, ctx: ReadContext
+    ) -> None:
+        target = values[name]
+        known = ctx.ids.get(section_key)
+        if known is None or target in known or target in ctx.unreadable_ids.get(section_key, ()):
+            return  # the section itself is unreadable, or the record has its own problems
+        label = next((s.label for s in SECTIONS if s.key == section_key), section_key)
+        ctx.problems.add(
+            _member(path, name), f"is {target}, which is not the id of any {label} in this file"
+        )
 
     def check_record(self, values: Mapping[str, Any], path: str, ctx: ReadContext) -> None:
         """Rules beyond single fields; report through ``ctx.problems``."""
@@ -425,11 +580,12 @@ class RecordListSection(Generic[R]):
 
     def for_writing(self, record: R, ids: IdMap) -> R:
         """The record as it is written: under its own ids, or fresh ones for a copy."""
-        return replace(  # type: ignore[type-var]
-            record,
-            id=ids(record.id),
-            **{self.parent_field: ids(getattr(record, self.parent_field))},
-        )
+        changed = {"id": ids(record.id), self.parent_field: ids(getattr(record, self.parent_field))}
+        for name, _ in self.references:
+            target = getattr(record, name)
+            if target is not None:
+                changed[name] = ids(target)
+        return replace(record, **changed)  # type: ignore[type-var]
 
     def write(self, ws: Workspace, records: Sequence[R], ids: IdMap) -> Changes:
         repository = self.repository(ws)
@@ -449,12 +605,123 @@ STAKEHOLDERS: Final = RecordListSection[Stakeholder](
     sort_key=lambda person: (person.name.casefold(), person.created_at, person.id),
 )
 
+
+def _assessment_order(assessment: Assessment) -> tuple[str, ...]:
+    """Dated assessments by date, then undated ones; as the workspace lists them."""
+    dated = "0" if assessment.assessed_on is not None else "1"
+    return (dated, assessment.assessed_on or "", assessment.created_at, assessment.id)
+
+
+class AssessmentSection(RecordListSection[Assessment]):
+    """Assessments: each names the framework it scores, which must be loaded here."""
+
+    def check_record(self, values: Mapping[str, Any], path: str, ctx: ReadContext) -> None:
+        ctx.frameworks[values["id"]] = ctx.building_blocks(
+            values["framework_id"], _member(path, "framework_id")
+        )
+
+
+_KIND_NAMES_IN_TEXT: Final = {
+    AnswerKind.NOT_APPLICABLE: "a 'not applicable'",
+    AnswerKind.DONT_KNOW: "a 'don't know'",
+}
+
+
+class ResponseSection(RecordListSection[Response]):
+    """Answers of the assessments in the file, written after them, grouped by assessment.
+
+    Each answers a question of its assessment's framework; a respondent (a stakeholder
+    of the file, or the consensus) gives one answer per question and lens.
+    """
+
+    def export(self, ws: Workspace, engagement: Engagement) -> list[dict[str, Any]]:
+        assessments = sorted(ws.assessments.for_engagement(engagement.id), key=_assessment_order)
+        return [
+            record_to_json(response)
+            for assessment in assessments
+            for response in sorted(ws.responses.for_assessment(assessment.id), key=self.sort_key)
+        ]
+
+    def check_record(self, values: Mapping[str, Any], path: str, ctx: ReadContext) -> None:
+        kind = values["kind"]
+        if kind is not AnswerKind.LEVEL:
+            for name in ("current_level", "target_level"):
+                if values[name] is not None:
+                    ctx.problems.add(
+                        _member(path, name),
+                        f"must be null: {_KIND_NAMES_IN_TEXT[kind]} answer has no level "
+                        f"(it is {values[name]})",
+                    )
+        question_id = values["question_id"]
+        framework = ctx.frameworks.get(values["assessment_id"])
+        if framework is not None and question_id not in ctx.question_ids(framework):
+            close = difflib.get_close_matches(question_id, ctx.question_ids(framework), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            ctx.problems.add(
+                _member(path, "question_id"),
+                f"{question_id!r} is not a question of the framework {framework.id!r} "
+                f"(version {framework.version}) that the assessment scores{hint}",
+            )
+        respondent = values["respondent_id"]
+        key = (values["assessment_id"], question_id, values["lens"].value, respondent or "")
+        first = ctx.answers.setdefault(key, path)
+        if first != path:
+            who = "the consensus" if respondent is None else f"the stakeholder {respondent}"
+            ctx.problems.add(
+                path,
+                f"is a second answer by {who} to {question_id} under the "
+                f"{values['lens'].value} lens in the same assessment (the first is {first}); "
+                "a respondent gives one answer per question and lens",
+            )
+
+
+ASSESSMENTS: Final = AssessmentSection(
+    key="assessments",
+    label="assessment",
+    record=Assessment,
+    spec=ASSESSMENT_FIELDS,
+    repository=lambda ws: ws.assessments,
+    list_for_engagement=lambda ws, engagement_id: ws.assessments.for_engagement(engagement_id),
+    sort_key=_assessment_order,
+    since_version=2,
+)
+
+RESPONSES: Final = ResponseSection(
+    key="responses",
+    label="response",
+    record=Response,
+    spec=RESPONSE_FIELDS,
+    repository=lambda ws: ws.responses,
+    list_for_engagement=lambda ws, engagement_id: [
+        response
+        for assessment in ws.assessments.for_engagement(engagement_id)
+        for response in ws.responses.for_assessment(assessment.id)
+    ],
+    # As the workspace lists them: by question and lens, the consensus first.
+    sort_key=lambda response: (
+        response.question_id,
+        response.lens.value,
+        "0" if response.respondent_id is None else "1",
+        response.respondent_id or "",
+        response.id,
+    ),
+    since_version=2,
+    parent_field="assessment_id",
+    parent_section="assessments",
+    references=(("respondent_id", STAKEHOLDERS.key),),
+)
+
 #: Everything that belongs to an engagement, in the order it is written and imported.
 #: Sections that refer to another section come after it.
-SECTIONS: Final[tuple[RecordListSection[Any], ...]] = (STAKEHOLDERS,)
+SECTIONS: Final[tuple[RecordListSection[Any], ...]] = (STAKEHOLDERS, ASSESSMENTS, RESPONSES)
 
 _ENVELOPE_KEYS: Final = ("format", "format_version", "exported_at", "app_version")
-_TOP_LEVEL_KEYS: Final = (*_ENVELOPE_KEYS, "client", "engagement", *(s.key for s in SECTIONS))
+
+
+def top_level_keys(version: int) -> tuple[str, ...]:
+    """The keys a document of format ``version`` has, in the order they are written."""
+    sections = (s.key for s in SECTIONS if s.since_version <= version)
+    return (*_ENVELOPE_KEYS, "client", "engagement", *sections)
 
 
 # --------------------------------------------------------------------------- export
@@ -594,6 +861,14 @@ class EngagementDocument:
     def stakeholders(self) -> tuple[Stakeholder, ...]:
         return self.sections[STAKEHOLDERS.key]
 
+    @property
+    def assessments(self) -> tuple[Assessment, ...]:
+        return self.sections[ASSESSMENTS.key]
+
+    @property
+    def responses(self) -> tuple[Response, ...]:
+        return self.sections[RESPONSES.key]
+
 
 def read_document_file(path: str | os.PathLike[str]) -> bytes:
     """The bytes of an engagement file; a file over the size limit is refused unread."""
@@ -729,8 +1004,9 @@ ENVELOPE_FIELDS: Final[tuple[FieldSpec, ...]] = (
 def _check_envelope(
     document: Mapping[str, Any], version: int, problems: Problems
 ) -> dict[str, Any]:
+    allowed = top_level_keys(version)
     for key in document:
-        if key not in _TOP_LEVEL_KEYS:
+        if key not in allowed:
             problems.add(str(key), f"is not part of format version {version}")
     return {item.name: _read_value(document, item, "", problems)[1] for item in ENVELOPE_FIELDS}
 
@@ -758,12 +1034,23 @@ def _check_engagement(
         )
 
 
-def load_document(data: bytes | str | Mapping[str, Any]) -> EngagementDocument:
+def load_document(
+    data: bytes | str | Mapping[str, Any], *, catalog: FrameworkCatalog | None = None
+) -> EngagementDocument:
     """Check a whole document without writing anything.
 
-    ``data`` is the file's bytes, its text, or JSON already parsed. Raises
+    ``data`` is the file's bytes, its text, or JSON already parsed. Assessments are
+    checked against the frameworks of ``catalog`` (default: the built-in ones); pass
+    the workspace's catalog so that its own frameworks count. Raises
     :class:`InvalidDocumentError` listing every problem found.
     """
+    return _load_document(data, FrameworkCatalog.load if catalog is None else lambda: catalog)
+
+
+def _load_document(
+    data: bytes | str | Mapping[str, Any], load_catalog: Callable[[], FrameworkCatalog]
+) -> EngagementDocument:
+    # The catalog is loaded only for a document that has assessments.
     document = data if isinstance(data, Mapping) else parse_json(data)
     version = _check_format(document)
     assert isinstance(document, Mapping)
@@ -773,7 +1060,9 @@ def load_document(data: bytes | str | Mapping[str, Any]) -> EngagementDocument:
     engagement = _read_record(document, "engagement", ENGAGEMENT_FIELDS, problems)
     if engagement is not None:
         _check_engagement(engagement, client, problems)
-    ctx = ReadContext(problems, version, engagement["id"] if engagement else None)
+    ctx = ReadContext(
+        problems, version, engagement["id"] if engagement else None, load_catalog=load_catalog
+    )
     sections: dict[str, tuple[Any, ...]] = {}
     for section in SECTIONS:
         if section.key in document:
@@ -820,17 +1109,27 @@ def import_engagement(
     data: bytes | str | Mapping[str, Any] | EngagementDocument,
     *,
     on_conflict: OnConflict = "refuse",
+    catalog: FrameworkCatalog | None = None,
 ) -> ImportResult:
     """Check a document completely, then write it in one transaction.
 
     Records keep their ids. A client already in the workspace is reused as it is. An
     engagement already in the workspace is refused (:class:`EngagementExistsError`)
-    unless ``on_conflict="copy"``, which imports it under fresh ids with the title
-    suffixed " (imported copy)". Any failure leaves the workspace unchanged.
+    unless ``on_conflict="copy"``, which imports it under fresh ids (for the engagement
+    and every record under it, references included) with the title suffixed
+    " (imported copy)". Any failure leaves the workspace unchanged.
+
+    Assessments are checked against ``catalog``; by default the built-in frameworks
+    and the workspace's own (its ``frameworks`` folder) are loaded when needed.
     """
     if on_conflict not in ("refuse", "copy"):
         raise ValueError(f"on_conflict must be 'refuse' or 'copy', not {on_conflict!r}")
-    document = data if isinstance(data, EngagementDocument) else load_document(data)
+    if isinstance(data, EngagementDocument):
+        document = data
+    elif catalog is not None:
+        document = _load_document(data, lambda: catalog)
+    else:
+        document = _load_document(data, lambda: FrameworkCatalog.load([ws.frameworks_dir]))
     # Conflicts are looked for inside the write transaction, so that nothing written by
     # the app in the meantime can slip between the check and the write.
     with transaction(ws.db):

@@ -17,6 +17,8 @@ import pytest
 
 import main
 from scrm_desk import __version__, cli
+from scrm_desk.frameworks import FrameworkCatalog
+from scrm_desk.scoring import score_assessment
 from scrm_desk.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -134,12 +136,13 @@ def test_demo_then_list(capsys: pytest.CaptureFixture[str], ws_path: str) -> Non
     status, out, _ = run(capsys, "demo", "--workspace", ws_path)
     assert status == 0
     assert out.startswith("Added the demo engagement 'Social CRM readiness assessment'")
-    assert "10 stakeholders" in out
+    assert "10 stakeholders and 2 assessments" in out
     run(capsys, "demo", "--workspace", ws_path)
     status, out, _ = run(capsys, "list", "--workspace", ws_path)
     lines = out.splitlines()
-    assert lines[0].split() == ["ID", "CLIENT", "TITLE", "STATUS"]
+    assert lines[0].split() == ["ID", "CLIENT", "TITLE", "STATUS", "ASSESSMENTS"]
     assert len(lines) == 3
+    assert all(len(line) == len(lines[0]) and line.endswith(" 2") for line in lines[1:])
     # Aligned: each column starts at the same place on every line.
     for heading in ("CLIENT", "TITLE", "STATUS"):
         column = lines[0].index(heading)
@@ -166,6 +169,7 @@ def test_list_json_parses(capsys: pytest.CaptureFixture[str], with_demo: str) ->
     assert item["client"] == "Northwind Outfitters (demo)"
     assert item["status"] == "active" and item["variant"] == "both"
     assert len(item["id"]) == 36 and item["deleted_at"] is None
+    assert item["assessments"] == 2
 
 
 def test_list_trash(capsys: pytest.CaptureFixture[str], with_demo: str) -> None:
@@ -174,7 +178,14 @@ def test_list_trash(capsys: pytest.CaptureFixture[str], with_demo: str) -> None:
     assert "No engagements" in run(capsys, "list", "--workspace", with_demo)[1]
     status, out, _ = run(capsys, "list", "--trash", "--workspace", with_demo)
     assert status == 0
-    assert out.splitlines()[0].split() == ["ID", "CLIENT", "TITLE", "STATUS", "DELETED"]
+    assert out.splitlines()[0].split() == [
+        "ID",
+        "CLIENT",
+        "TITLE",
+        "STATUS",
+        "ASSESSMENTS",
+        "DELETED",
+    ]
     assert "Social CRM readiness assessment" in out
 
 
@@ -189,6 +200,7 @@ def test_info(capsys: pytest.CaptureFixture[str], ws_path: str) -> None:
     assert "Clients:        1" in out
     assert "Engagements:    1 open, 0 in the trash" in out
     assert "Stakeholders:   10" in out
+    assert "Assessments:    2" in out
     assert "Schema version:" in out and "File size:" in out
 
 
@@ -256,6 +268,156 @@ def test_check_reports_every_problem(capsys: pytest.CaptureFixture[str], tmp_pat
     assert status == 1 and "cannot read the file" in err
 
 
+# --------------------------------------------------------------------------- scores
+
+
+def test_scores_prints_blocks_index_and_findings(
+    capsys: pytest.CaptureFixture[str], with_demo: str
+) -> None:
+    status, out, err = run(capsys, "scores", "readiness", "--workspace", with_demo)
+    assert status == 0 and err == ""
+    lines = out.splitlines()
+    # The latest assessment by default: the review, half done.
+    assert lines[0] == "Northwind Outfitters (demo): Social CRM readiness assessment"
+    assert lines[1].startswith("Assessment: Six-month review (")
+    assert "in progress; Classic and Social CRM)" in lines[1]
+    assert lines[2] == "Framework: Eight Building Blocks of CRM and Social CRM (gartner-8bb 1.0)"
+    assert lines[3].startswith("Answers: ") and "by 3 stakeholders" in lines[3]
+    table = lines[lines.index("") + 1 :]
+    heading = table[0]
+    assert heading.split() == ["BLOCK", "LENS", "SCORE", "TARGET", "GAP", "COMPLETE", "FLAGS"]
+    rows = table[1:19]  # nine areas, two lenses each
+    assert [row.split("  ")[0] for row in rows[:2]] == ["Vision", "Vision"]
+    # Aligned: numbers end under their heading, one decimal, "—" where there is none.
+    for name in ("SCORE", "TARGET", "GAP"):
+        end = heading.index(name) + len(name)
+        for row in rows:
+            cell = row[:end].split()[-1]
+            assert cell == "—" or (len(cell.split(".")[1]) == 1), row
+    metrics = next(row for row in rows if row.startswith("Metrics ") and "Classic" in row)
+    assert "— " in metrics and "not assessed" in metrics
+    assert "0% (0/10)" in metrics
+    assert "* cross-cutting: scored, but not part of the overall index" in lines
+    index_heading = next(line for line in lines if line.startswith("INDEX"))
+    assert index_heading.split() == ["INDEX", "LENS", "SCORE", "COMPLETE"]
+    assert any(
+        line.startswith("Overall index  Classic CRM") and line.endswith("62% (5/8 blocks)")
+        for line in lines
+    )
+    assert any(line.startswith("FINDINGS (") for line in lines)
+    assert " 1. [medium] " in out and "Evidence: " in out and "Action: " in out
+    assert max(len(line) for line in lines if line.startswith("     ")) <= 100
+
+
+def test_scores_of_a_named_assessment(capsys: pytest.CaptureFixture[str], with_demo: str) -> None:
+    status, out, _ = run(
+        capsys, "scores", "readiness", "--assessment", "BASELINE", "--workspace", with_demo
+    )
+    assert status == 0
+    assert "Assessment: Baseline (" in out and "complete;" in out
+    assert "Metrics                       Classic CRM    1.6" in out
+    assert "missing block, large gap" in out
+    assert "broken foundation" in out and "business/IT misaligned" in out
+    assert "[high] Processes, Social CRM: Social CRM on a broken foundation: Processes" in out
+    assert "[low] Vision, Classic CRM: Vision is a strength (Classic CRM)" in out
+    assert "100% (8/8 blocks)" in out
+
+
+def test_scores_as_json_is_the_engine_result(
+    capsys: pytest.CaptureFixture[str], with_demo: str
+) -> None:
+    status, out, _ = run(
+        capsys,
+        "scores",
+        "readiness",
+        "--json",
+        "--assessment",
+        "baseline",
+        "--workspace",
+        with_demo,
+    )
+    assert status == 0
+    data = json.loads(out)
+    assert data["engagement"]["title"] == "Social CRM readiness assessment"
+    assert data["engagement"]["client"] == "Northwind Outfitters (demo)"
+    assert data["assessment"]["name"] == "Baseline"
+    assert data["assessment"]["status"] == "complete"
+    with Workspace.open(with_demo, read_only=True) as ws:
+        engagement = ws.engagements.active()[0]
+        assessment = ws.assessments.named(engagement.id, "Baseline")
+        expected = score_assessment(
+            FrameworkCatalog.load().building_blocks(),
+            assessment,
+            ws.responses.for_assessment(assessment.id),
+            ws.stakeholders.for_engagement(engagement.id),
+        ).to_dict()
+    assert {k: v for k, v in data.items() if k not in ("engagement", "assessment")} == expected
+    assert {f["kind"] for f in data["findings"]} >= {"missing_block", "strength"}
+
+
+def test_scores_errors_are_one_clear_line(
+    capsys: pytest.CaptureFixture[str], with_demo: str, ws_path: str
+) -> None:
+    status, out, err = run(
+        capsys, "scores", "readiness", "--assessment", "Final", "--workspace", with_demo
+    )
+    assert status == 1 and out == ""
+    assert err == (
+        "scrm-desk: error: No assessment named 'Final' (the engagement has: 'Baseline', "
+        "'Six-month review').\n"
+    )
+    status, _, err = run(capsys, "scores", "nothing", "--workspace", with_demo)
+    assert status == 1 and "No engagement matches 'nothing'" in err
+    assert run(capsys, "scores", "--workspace", with_demo)[0] == 2  # ENGAGEMENT is required
+
+
+def test_scores_without_an_assessment_says_so(
+    capsys: pytest.CaptureFixture[str], ws_path: str
+) -> None:
+    assert run(capsys, "import-json", str(FIXTURE), "--workspace", ws_path)[0] == 0
+    status, out, err = run(capsys, "scores", "customer service", "--workspace", ws_path)
+    assert status == 1 and out == ""
+    assert err.startswith(
+        "scrm-desk: error: 'Customer service on social channels' has no assessment yet"
+    )
+    assert err.count("\n") == 1
+    status, _, err = run(capsys, "scores", "customer service", "--json", "--workspace", ws_path)
+    assert status == 1 and "has no assessment yet" in err
+
+
+def test_scores_names_a_framework_that_is_not_loaded(
+    capsys: pytest.CaptureFixture[str], with_demo: str
+) -> None:
+    with Workspace.open(with_demo) as ws:
+        ws.db.execute("UPDATE assessments SET framework_id = 'acme-blocks'")
+        ws.db.conn.commit()
+    status, out, err = run(capsys, "scores", "readiness", "--workspace", with_demo)
+    assert status == 1 and out == ""
+    assert "the assessment 'Six-month review' scores the framework 'acme-blocks'" in err
+    assert "loaded building-blocks frameworks: 'gartner-8bb'" in err
+    assert str(Path(with_demo).parent / "frameworks") in err
+
+
+def test_scores_warns_about_another_framework_version(
+    capsys: pytest.CaptureFixture[str], with_demo: str
+) -> None:
+    with Workspace.open(with_demo) as ws:
+        ws.db.execute("UPDATE assessments SET framework_version = '0.9'")
+        ws.db.conn.commit()
+    status, out, err = run(capsys, "scores", "readiness", "--workspace", with_demo)
+    assert status == 0 and "FINDINGS" in out
+    assert err.startswith("scrm-desk: warning: the assessment was made with version 0.9")
+
+
+def test_scores_reads_while_the_app_holds_the_lock_and_changes_nothing(
+    capsys: pytest.CaptureFixture[str], with_demo: str
+) -> None:
+    before = Path(with_demo).read_bytes()
+    with Workspace.open(with_demo, lock=True):
+        assert run(capsys, "scores", "readiness", "--workspace", with_demo)[0] == 0
+    assert Path(with_demo).read_bytes() == before
+
+
 # --------------------------------------------------------------------------- export and import
 
 
@@ -267,10 +429,12 @@ def test_export_to_a_file_and_import_elsewhere(
         capsys, "export-json", "readiness", "--out", str(out_file), "--workspace", with_demo
     )
     assert status == 0
-    assert out == (
-        f"Exported 'Social CRM readiness assessment' with 10 stakeholders to {out_file}.\n"
-    )
     document = json.loads(out_file.read_text(encoding="utf-8"))
+    answers = len(document["responses"])
+    assert out == (
+        "Exported 'Social CRM readiness assessment' with 10 stakeholders, 2 assessments and "
+        f"{answers} answers to {out_file}.\n"
+    )
     other = str(tmp_path / "other.sqlite")
     status, out, _ = run(capsys, "import-json", str(out_file), "--workspace", other)
     assert status == 0
@@ -278,6 +442,7 @@ def test_export_to_a_file_and_import_elsewhere(
     assert f"engagement id: {document['engagement']['id']}" in out
     assert "client: 'Northwind Outfitters (demo)', added" in out
     assert "stakeholders: 10" in out
+    assert "assessments: 2" in out and f"responses: {answers}" in out
 
 
 def test_export_to_standard_output(capsys: pytest.CaptureFixture[str], with_demo: str) -> None:
@@ -560,6 +725,8 @@ def test_commands_never_load_qt(tmp_path: Path) -> None:
             ["info"],
             ["frameworks"],
             ["frameworks", "--check", {str(BUILDING_BLOCKS)!r}],
+            ["scores", "readiness"],
+            ["scores", "readiness", "--json", "--assessment", "baseline"],
             ["export-json", "readiness", "--out", {out_file!r}],
             ["import-json", {out_file!r}, "--as-copy"],
             ["--version"],

@@ -14,6 +14,7 @@ import pytest
 
 from scrm_desk.demo import add_demo_engagement
 from scrm_desk.errors import InterchangeError, NotFoundError, WorkspaceError
+from scrm_desk.frameworks import FrameworkCatalog
 from scrm_desk.interchange import (
     FORMAT,
     FORMAT_VERSION,
@@ -29,16 +30,24 @@ from scrm_desk.interchange import (
     records_left_out,
     write_document_file,
 )
-from scrm_desk.records import Client, Engagement, Stakeholder
+from scrm_desk.records import Assessment, Client, Engagement, Response, Stakeholder
+from scrm_desk.scoring import score_assessment
 from scrm_desk.workspace import Workspace
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "interchange"
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data" / "interchange"
 FIXTURE = DATA / "engagement-v1.json"
-SCHEMA = Path(__file__).resolve().parents[2] / "resources" / "schemas" / "engagement.schema.json"
+FIXTURE_V2 = DATA / "engagement-v2.json"
+SCHEMA = ROOT / "resources" / "schemas" / "engagement.schema.json"
+BUILDING_BLOCKS = ROOT / "resources" / "frameworks" / "building_blocks.toml"
 
 
 def fixture_document() -> dict[str, Any]:
     return json.loads(FIXTURE.read_text(encoding="utf-8"))
+
+
+def fixture_v2_document() -> dict[str, Any]:
+    return json.loads(FIXTURE_V2.read_text(encoding="utf-8"))
 
 
 def snapshot(ws: Workspace) -> list[str]:
@@ -78,6 +87,18 @@ def test_export_holds_every_field_of_every_record(workspace: Workspace, demo_id:
     assert list(document["engagement"]) == [f.name for f in fields(Engagement)]
     assert len(document["stakeholders"]) == len(workspace.stakeholders.for_engagement(demo_id))
     assert all(list(s) == [f.name for f in fields(Stakeholder)] for s in document["stakeholders"])
+    assessments = workspace.assessments.for_engagement(demo_id)
+    assert [a["name"] for a in document["assessments"]] == ["Baseline", "Six-month review"]
+    assert all(list(a) == [f.name for f in fields(Assessment)] for a in document["assessments"])
+    stored = sum(len(workspace.responses.for_assessment(a.id)) for a in assessments)
+    assert len(document["responses"]) == stored > 1000
+    assert all(list(r) == [f.name for f in fields(Response)] for r in document["responses"])
+    # Grouped by assessment in the order of the assessments, the consensus first.
+    order = [a["id"] for a in document["assessments"]]
+    ranks = [order.index(r["assessment_id"]) for r in document["responses"]]
+    assert ranks == sorted(ranks)
+    first = document["responses"][0]
+    assert first["respondent_id"] is None and first["lens"] == "classic"
 
 
 def test_export_of_an_unknown_engagement_says_so(workspace: Workspace) -> None:
@@ -98,6 +119,7 @@ def test_dumps_is_indented_utf8_text_in_a_stable_order(workspace: Workspace) -> 
 
 
 def test_records_the_format_does_not_carry_are_counted(workspace: Workspace, demo_id: str) -> None:
+    assert workspace.assessments.for_engagement(demo_id)  # carried since version 2
     assert records_left_out(workspace, demo_id) == {}
     workspace.db.execute("CREATE TABLE extra_notes (id TEXT PRIMARY KEY, engagement_id TEXT)")
     workspace.db.execute("INSERT INTO extra_notes VALUES ('n1', ?), ('n2', ?)", [demo_id] * 2)
@@ -110,6 +132,8 @@ def test_format_fields_match_the_records() -> None:
         (engagement_json.CLIENT_FIELDS, Client),
         (engagement_json.ENGAGEMENT_FIELDS, Engagement),
         (engagement_json.STAKEHOLDER_FIELDS, Stakeholder),
+        (engagement_json.ASSESSMENT_FIELDS, Assessment),
+        (engagement_json.RESPONSE_FIELDS, Response),
     ):
         assert [item.name for item in spec] == [f.name for f in fields(record)]
 
@@ -126,8 +150,45 @@ def test_round_trip_into_a_fresh_workspace_is_exact(
     assert without_export_time(copied) == without_export_time(original)
     assert result.engagement_id == demo_id
     assert not result.as_copy and not result.client_reused and not result.in_trash
-    assert result.counts == {"client": 1, "engagement": 1, "stakeholders": 10}
+    assert result.counts == {
+        "client": 1,
+        "engagement": 1,
+        "stakeholders": 10,
+        "assessments": 2,
+        "responses": len(original["responses"]),
+    }
     assert result.changes.touches("client", "engagement", "stakeholder")
+    assert result.changes.touches("assessment") and result.changes.touches("response")
+
+
+def scores(ws: Workspace, engagement_id: str) -> list[dict[str, Any]]:
+    """Every assessment of the engagement, scored by the engine, as JSON data."""
+    framework = FrameworkCatalog.load().building_blocks()
+    people = ws.stakeholders.for_engagement(engagement_id)
+    return [
+        score_assessment(framework, a, ws.responses.for_assessment(a.id), people).to_dict()
+        for a in ws.assessments.for_engagement(engagement_id)
+    ]
+
+
+def test_an_imported_assessment_scores_exactly_like_the_original(
+    workspace: Workspace, other_workspace: Workspace, demo_id: str
+) -> None:
+    import_engagement(other_workspace, export_engagement(workspace, demo_id))
+    assert scores(other_workspace, demo_id) == scores(workspace, demo_id)
+
+
+def test_resume_positions_stay_on_the_laptop(
+    workspace: Workspace, other_workspace: Workspace, demo_id: str
+) -> None:
+    assessment = workspace.assessments.latest(demo_id)
+    assert assessment is not None
+    workspace.assessments.set_resume_position(assessment.id, None, {"page": 6})
+    document = export_engagement(workspace, demo_id)
+    assert "resume" not in json.dumps(document["assessments"])
+    import_engagement(other_workspace, document)
+    assert other_workspace.assessments.resume_position(assessment.id, None) == {}
+    assert other_workspace.assessments.get(assessment.id) == assessment
 
 
 def test_round_trip_through_a_file(
@@ -145,11 +206,33 @@ def test_round_trip_through_a_file(
 
 def test_the_stored_version_1_file_still_imports_exactly(workspace: Workspace) -> None:
     stored = fixture_document()
+    assert stored["format_version"] == 1 and "assessments" not in stored
     result = import_engagement(workspace, FIXTURE.read_bytes())
+    assert result.counts["assessments"] == result.counts["responses"] == 0
     exported = export_engagement(workspace, result.engagement_id)
+    # Written again as the current version, with the sections version 1 did not have.
+    assert exported["format_version"] == FORMAT_VERSION == 2
     assert without_export_time(exported) | {"app_version": stored["app_version"]} == (
-        without_export_time(stored)
+        without_export_time(stored) | {"format_version": 2, "assessments": [], "responses": []}
     )
+
+
+def test_the_stored_version_2_file_imports_exactly(workspace: Workspace) -> None:
+    stored = fixture_v2_document()
+    result = import_engagement(workspace, FIXTURE_V2.read_bytes())
+    assert result.counts["assessments"] == 2 and result.counts["responses"] == 9
+    exported = export_engagement(workspace, result.engagement_id)
+    assert dumps(without_export_time(exported) | {"app_version": stored["app_version"]}) == (
+        dumps(without_export_time(stored))
+    )
+    undated = workspace.assessments.named(result.engagement_id, "pulse check")
+    assert undated.assessed_on is None
+    answers = {
+        (r.question_id, r.respondent_id): r
+        for r in workspace.responses.for_assessment(stored["assessments"][0]["id"])
+    }
+    assert answers[("metrics.cost_to_serve.1", None)].current_level is None
+    assert answers[("strategy.segments.3", None)].target_level == 4
 
 
 def test_a_trashed_engagement_travels_in_the_trash(
@@ -162,6 +245,18 @@ def test_a_trashed_engagement_travels_in_the_trash(
     assert [e.id for e in other_workspace.engagements.trashed()] == [demo_id]
     assert without_export_time(export_engagement(other_workspace, demo_id)) == (
         without_export_time(original)
+    )
+
+
+def test_the_example_in_the_format_document_imports(workspace: Workspace) -> None:
+    text = (ROOT / "docs" / "interchange-format.md").read_text(encoding="utf-8")
+    example = text.split("## Example", 1)[1].split("```json", 1)[1].split("```", 1)[0]
+    document = json.loads(example)
+    assert document["format_version"] == FORMAT_VERSION
+    result = import_engagement(workspace, example)
+    assert result.counts["responses"] == 2
+    assert without_export_time(export_engagement(workspace, result.engagement_id)) == (
+        without_export_time(document) | {"app_version": engagement_json.__version__}
     )
 
 
@@ -304,6 +399,12 @@ BAD_DOCUMENTS: list[tuple[str, Mutation, str, bool]] = [
     ),
     ("unknown field", _set("stakeholders.0.mood", "ok"), "stakeholders[0].mood: is not a", True),
     ("unknown section", _set("assessments", []), "assessments: is not part of format", True),
+    (
+        "answers in version 1",
+        _set("responses", []),
+        "responses: is not part of format version 1",
+        True,
+    ),
     ("end before start", _end_before_start, "engagement.end_date: 2025-04-01 is before", False),
     (
         "other client",
@@ -342,6 +443,250 @@ def test_a_bad_document_is_refused_at_its_place_and_changes_nothing(
     assert expected in str(caught.value)
     assert "Nothing was changed" in str(caught.value) or "nothing was changed" in str(caught.value)
     assert snapshot(workspace) == before
+
+
+OTHER_ID = "11111111-2222-4333-8444-555555555555"
+JONAS = "2e3f4a5b-6c7d-4e8f-9a0b-1c2d3e4f5a6b"
+
+
+def _duplicate_assessment(document: dict[str, Any]) -> None:
+    document["assessments"][1]["id"] = document["assessments"][0]["id"]
+
+
+# Changes to the version 2 file, whose responses are, in order: 0 a "not applicable",
+# 1 a "don't know", 2 a target without a level, 3 to 6 the consensus and two
+# stakeholders on vision.leadership.1, then the second assessment's two answers.
+BAD_V2_DOCUMENTS: list[tuple[str, Mutation, str, bool]] = [
+    ("missing assessments", _delete("assessments"), "assessments: is missing", True),
+    ("missing responses", _delete("responses"), "responses: is missing", True),
+    ("assessments type", _set("assessments", {}), "assessments: must be an array", True),
+    (
+        "assessment of another engagement",
+        _set("assessments.1.engagement_id", OTHER_ID),
+        f"assessments[1].engagement_id: is {OTHER_ID}, but the engagement in this file",
+        False,
+    ),
+    (
+        "resume positions",
+        _set("assessments.0.resume", {}),
+        "assessments[0].resume: is not a field of this format",
+        True,
+    ),
+    (
+        "bad assessment status",
+        _set("assessments.0.status", "done"),
+        "assessments[0].status: 'done' is not one of: in_progress, complete",
+        True,
+    ),
+    ("blank assessment name", _set("assessments.0.name", " "), "assessments[0].name: is", True),
+    (
+        "bad assessment date",
+        _set("assessments.0.assessed_on", "2025-02-30"),
+        "assessments[0].assessed_on: '2025-02-30' is not a date",
+        True,
+    ),
+    (
+        "bad variant",
+        _set("assessments.1.variant", "mixed"),
+        "assessments[1].variant: 'mixed' is not one of: classic, social, both",
+        True,
+    ),
+    (
+        "duplicate assessment ids",
+        _duplicate_assessment,
+        "assessments[1].id: 7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f is also the id of assessments[0]",
+        False,
+    ),
+    (
+        "unknown framework",
+        _set("assessments.1.framework_id", "acme-blocks"),
+        "assessments[1].framework_id: 'acme-blocks' is not a framework loaded in this SCRM "
+        "Desk (the loaded building-blocks frameworks are 'gartner-8bb')",
+        False,
+    ),
+    (
+        "framework of another kind",
+        _set("assessments.0.framework_id", "buchanan-7-layers"),
+        "assessments[0].framework_id: 'buchanan-7-layers' is a layers framework",
+        False,
+    ),
+    (
+        "answer to an assessment not in the file",
+        _set("responses.2.assessment_id", OTHER_ID),
+        f"responses[2].assessment_id: is {OTHER_ID}, which is not the id of any assessment in "
+        "this file",
+        False,
+    ),
+    (
+        "respondent not in the file",
+        _set("responses.4.respondent_id", OTHER_ID),
+        f"responses[4].respondent_id: is {OTHER_ID}, which is not the id of any stakeholder",
+        False,
+    ),
+    (
+        "respondent not a uuid",
+        _set("responses.4.respondent_id", "Jonas"),
+        "responses[4].respondent_id: 'Jonas' is not a UUID",
+        True,
+    ),
+    (
+        "level above 5",
+        _set("responses.3.current_level", 6),
+        "responses[3].current_level: must be a whole number from 1 to 5, not 6",
+        True,
+    ),
+    (
+        "target 0",
+        _set("responses.3.target_level", 0),
+        "responses[3].target_level: must be a whole number from 1 to 5, not 0",
+        True,
+    ),
+    (
+        "level as text",
+        _set("responses.3.current_level", "3"),
+        "responses[3].current_level: must be a whole number, not a string",
+        True,
+    ),
+    (
+        "level with a fraction",
+        _set("responses.3.current_level", 2.5),
+        "responses[3].current_level: must be a whole number, not a number",
+        True,
+    ),
+    (
+        "level as true",
+        _set("responses.3.current_level", True),
+        "responses[3].current_level: must be a whole number, not a boolean",
+        True,
+    ),
+    (
+        "level on a not-applicable answer",
+        _set("responses.0.current_level", 3),
+        "responses[0].current_level: must be null: a 'not applicable' answer has no level "
+        "(it is 3)",
+        True,
+    ),
+    (
+        "target on a don't-know answer",
+        _set("responses.1.target_level", 4),
+        "responses[1].target_level: must be null: a 'don't know' answer has no level (it is 4)",
+        True,
+    ),
+    (
+        "unknown question",
+        _set("responses.3.question_id", "vision.leadership.9"),
+        "responses[3].question_id: 'vision.leadership.9' is not a question of the framework "
+        "'gartner-8bb' (version 1.0) that the assessment scores (did you mean",
+        False,
+    ),
+    (
+        "second answer by a stakeholder",
+        _set("responses.5.respondent_id", JONAS),
+        f"responses[5]: is a second answer by the stakeholder {JONAS} to vision.leadership.1 "
+        "under the classic lens in the same assessment (the first is responses[4])",
+        False,
+    ),
+    (
+        "second consensus answer",
+        _set("responses.4.respondent_id", None),
+        "responses[4]: is a second answer by the consensus to vision.leadership.1 under the "
+        "classic lens in the same assessment (the first is responses[3])",
+        False,
+    ),
+    (
+        "bad lens",
+        _set("responses.3.lens", "both"),
+        "responses[3].lens: 'both' is not one of: classic, social",
+        True,
+    ),
+    (
+        "bad kind",
+        _set("responses.3.kind", "skipped"),
+        "responses[3].kind: 'skipped' is not one of: level, not_applicable, dont_know",
+        True,
+    ),
+    (
+        "bad confidence",
+        _set("responses.3.confidence", "sure"),
+        "responses[3].confidence: 'sure' is not one of: low, medium, high",
+        True,
+    ),
+    (
+        "missing question",
+        _delete("responses.3.question_id"),
+        "responses[3].question_id: is missing",
+        True,
+    ),
+    (
+        "unknown answer field",
+        _set("responses.3.comment", "x"),
+        "responses[3].comment: is not a field of this format",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [pytest.param(change, expected, id=name) for name, change, expected, _ in BAD_V2_DOCUMENTS],
+)
+def test_a_bad_assessment_or_answer_is_refused_at_its_place_and_changes_nothing(
+    workspace: Workspace, demo_id: str, change: Mutation, expected: str
+) -> None:
+    document = fixture_v2_document()
+    change(document)
+    before = snapshot(workspace)
+    with pytest.raises(InvalidDocumentError) as caught:
+        import_engagement(workspace, dumps(document).encode("utf-8"))
+    assert expected in str(caught.value)
+    assert "othing was changed" in str(caught.value)
+    assert snapshot(workspace) == before
+
+
+def test_a_problem_is_reported_once_not_again_by_what_refers_to_it(workspace: Workspace) -> None:
+    for path, value in (
+        ("assessments.0.status", "done"),  # its answers still refer to an assessment
+        ("assessments.0.framework_id", "acme-blocks"),  # its questions cannot be checked
+        ("stakeholders.0.group", "boss"),  # Jonas's answer still refers to him
+    ):
+        document = fixture_v2_document()
+        _set(path, value)(document)
+        with pytest.raises(InvalidDocumentError) as caught:
+            load_document(document)
+        assert len(caught.value.problems) == 1, caught.value.problems
+
+
+def test_assessments_are_checked_against_the_workspace_frameworks(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    own = FIXTURE_V2.parent  # any folder without framework files
+    document = fixture_v2_document()
+    document["assessments"][1]["framework_id"] = "acme-blocks"
+    with pytest.raises(InvalidDocumentError, match="'acme-blocks' is not a framework loaded"):
+        import_engagement(workspace, document, catalog=FrameworkCatalog.load([own]))
+    # The consultant puts the framework's file beside the workspace: now it imports.
+    workspace.frameworks_dir.mkdir()
+    text = BUILDING_BLOCKS.read_text(encoding="utf-8")
+    (workspace.frameworks_dir / "acme.toml").write_text(
+        text.replace('id = "gartner-8bb"', 'id = "acme-blocks"', 1), encoding="utf-8"
+    )
+    with pytest.raises(InvalidDocumentError, match="acme-blocks"):
+        load_document(document)  # the built-in frameworks only
+    load_document(document, catalog=FrameworkCatalog.load([workspace.frameworks_dir]))
+    result = import_engagement(workspace, document)
+    assert workspace.assessments.named(result.engagement_id, "Pulse check").framework_id == (
+        "acme-blocks"
+    )
+
+
+def test_a_document_without_assessments_loads_no_frameworks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def no_catalog(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("the catalog was loaded")
+
+    monkeypatch.setattr(FrameworkCatalog, "load", no_catalog)
+    assert load_document(FIXTURE.read_bytes()).assessments == ()
 
 
 RAW_BAD_FILES: list[tuple[str, bytes, str]] = [
@@ -490,6 +835,45 @@ def test_a_copy_gets_fresh_ids_and_a_marked_title(workspace: Workspace, demo_id:
     assert workspace.engagements.count() == 3
 
 
+def test_a_copy_remaps_assessments_answers_and_respondents(
+    workspace: Workspace, demo_id: str
+) -> None:
+    document = export_engagement(workspace, demo_id)
+    result = import_engagement(workspace, document, on_conflict="copy")
+    copy_id = result.engagement_id
+    originals = workspace.assessments.for_engagement(demo_id)
+    copies = workspace.assessments.for_engagement(copy_id)
+    assert [a.name for a in copies] == [a.name for a in originals]
+    assert not {a.id for a in copies} & {a.id for a in originals}
+    people = {p.id: p.name for p in workspace.stakeholders.for_engagement(copy_id)}
+    for original, copy_ in zip(originals, copies, strict=True):
+        before = workspace.responses.for_assessment(original.id)
+        after = workspace.responses.for_assessment(copy_.id)
+        assert len(after) == len(before)
+        assert not {r.id for r in after} & {r.id for r in before}
+        assert {r.respondent_id for r in after} - {None} <= set(people)
+    # The copy is the same assessment under new ids: it scores the same.
+    strip = {"assessment_id"}
+    assert [
+        {k: v for k, v in item.items() if k not in strip} for item in scores(workspace, copy_id)
+    ] == [{k: v for k, v in item.items() if k not in strip} for item in scores(workspace, demo_id)]
+    assert result.counts["responses"] == len(document["responses"])
+
+
+def test_assessment_ids_already_taken_are_a_conflict(workspace: Workspace) -> None:
+    import_engagement(workspace, FIXTURE_V2.read_bytes())
+    document = fixture_v2_document()
+    document["engagement"]["id"] = OTHER_ID
+    document["stakeholders"] = []
+    document["responses"] = [r for r in document["responses"] if r["respondent_id"] is None]
+    for assessment in document["assessments"]:
+        assessment["engagement_id"] = OTHER_ID
+    with pytest.raises(EngagementExistsError, match="2 assessment record"):
+        import_engagement(workspace, document)
+    result = import_engagement(workspace, document, on_conflict="copy")
+    assert len(workspace.assessments.for_engagement(result.engagement_id)) == 2
+
+
 def test_copy_mode_changes_nothing_when_there_is_no_conflict(workspace: Workspace) -> None:
     result = import_engagement(workspace, FIXTURE.read_bytes(), on_conflict="copy")
     assert not result.as_copy
@@ -620,6 +1004,7 @@ def test_exports_and_the_stored_file_match_the_schema(
 ) -> None:
     assert list(validator.iter_errors(export_engagement(workspace, demo_id))) == []
     assert list(validator.iter_errors(fixture_document())) == []
+    assert list(validator.iter_errors(fixture_v2_document())) == []
 
 
 @pytest.mark.parametrize(
@@ -632,14 +1017,32 @@ def test_the_schema_refuses_what_import_refuses(validator: Any, change: Mutation
     assert not validator.is_valid(document)
 
 
+@pytest.mark.parametrize(
+    "change",
+    [pytest.param(change, id=name) for name, change, _, by_schema in BAD_V2_DOCUMENTS if by_schema],
+)
+def test_the_schema_refuses_bad_assessments_and_answers(validator: Any, change: Mutation) -> None:
+    document = fixture_v2_document()
+    change(document)
+    assert not validator.is_valid(document)
+
+
 def test_the_schema_lists_exactly_the_format_fields() -> None:
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     for name, spec in (
         ("client", engagement_json.CLIENT_FIELDS),
         ("engagement", engagement_json.ENGAGEMENT_FIELDS),
         ("stakeholder", engagement_json.STAKEHOLDER_FIELDS),
+        ("assessment", engagement_json.ASSESSMENT_FIELDS),
+        ("response", engagement_json.RESPONSE_FIELDS),
     ):
         definition = schema["$defs"][name]
         assert list(definition["properties"]) == [item.name for item in spec]
         assert definition["required"] == [item.name for item in spec if item.required]
-    assert schema["required"] == list(engagement_json._TOP_LEVEL_KEYS)
+    assert list(schema["properties"]) == list(engagement_json.top_level_keys(FORMAT_VERSION))
+    assert schema["properties"]["format_version"]["enum"] == list(range(1, FORMAT_VERSION + 1))
+    assert schema["required"] == list(engagement_json.top_level_keys(1))
+    (rule,) = [
+        r for r in schema["allOf"] if r["if"]["properties"]["format_version"] == {"const": 2}
+    ]
+    assert rule["then"]["required"] == ["assessments", "responses"]
