@@ -620,7 +620,11 @@ class PdfRenderer:
         self.check = check or (lambda: None)
         self.step = step or (lambda fraction, message: None)
         self.styles = build_styles(content.meta.brand_colour)
-        plan = plan_coverage(content.strings(), font_path(FONT), finder=font_finder)
+        # reportlab has parsed DejaVu already: its width table lists every character it has.
+        charset = frozenset(pdfmetrics.getFont(FONT).face.charWidths)
+        plan = plan_coverage(
+            content.strings(), font_path(FONT), finder=font_finder, primary_charset=charset
+        )
         self.coverage = register_fallbacks(plan)
         self.section_number = 0
         self.layout = LayoutPass()

@@ -111,18 +111,23 @@ FontFinder = Callable[[str], Sequence[FontFile]]
 
 
 def plan_coverage(
-    texts: Iterable[str], primary: Path, *, finder: FontFinder | None = None
+    texts: Iterable[str],
+    primary: Path,
+    *,
+    finder: FontFinder | None = None,
+    primary_charset: frozenset[int] | None = None,
 ) -> CoveragePlan:
     """Check every character of ``texts`` against ``primary`` and find fallbacks.
 
     ``finder`` returns installed fonts covering all the characters it is given (the
-    default asks fontconfig); tests pass their own.
+    default asks fontconfig); tests pass their own. ``primary_charset`` spares reading
+    the primary font again when the caller has it parsed already.
     """
     finder = finder or find_fonts_covering
     chars: set[str] = set()
     for text in texts:
         chars.update(text)
-    covered = font_charset(primary)
+    covered = primary_charset if primary_charset is not None else font_charset(primary)
     missing = sorted(c for c in chars if ord(c) not in covered and not _ignorable(c))
     right_to_left = any(_script(c) in _RIGHT_TO_LEFT for c in chars if not c.isascii())
     if not missing:
