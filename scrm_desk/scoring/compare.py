@@ -8,6 +8,8 @@ improved or declined only when its change is non-zero beyond float rounding.
 
 from __future__ import annotations
 
+from statistics import fmean
+
 from scrm_desk.frameworks.model import BuildingBlocksFramework
 from scrm_desk.records import Lens
 from scrm_desk.scoring.engine import EPSILON
@@ -49,7 +51,25 @@ def compare_assessments(
         new_index = follow_up.index_for(lens)
         old = old_index.score if old_index is not None else None
         new = new_index.score if new_index is not None else None
-        index.append(IndexChange(lens, old, new, _change(old, new)))
+        common = [
+            (before[(area.id, lens)], after[(area.id, lens)])
+            for area in framework.core_areas()
+            if before.get((area.id, lens)) is not None and after.get((area.id, lens)) is not None
+        ]
+        old_common = fmean(pair[0] for pair in common) if common else None  # type: ignore[misc]
+        new_common = fmean(pair[1] for pair in common) if common else None  # type: ignore[misc]
+        index.append(
+            IndexChange(
+                lens,
+                old,
+                new,
+                _change(old, new),
+                blocks_compared=len(common),
+                baseline_like_for_like=old_common,
+                follow_up_like_for_like=new_common,
+                like_for_like_change=_change(old_common, new_common),
+            )
+        )
 
     order = {id(block): i for i, block in enumerate(blocks)}
     improved = sorted(

@@ -12,7 +12,8 @@ The rules, stated once (the README and the UI repeat them):
   the mean of the individual targets; ``None`` when nobody gave a target.
 * **Block score** (and sub-component score): the mean of the answered questions' levels,
   every question weighing the same; "not applicable" questions are out of numerator and
-  denominator. **Block target**: the mean of the questions' targets. **Gap** = target −
+  denominator. **Block target**: the mean of the answered questions' targets (a target
+  without a current level is left out, so the gap compares the same questions). **Gap** = target −
   score when both exist. **Completeness** = answered / applicable, where applicable =
   questions − not applicable (0.0 when nothing is applicable).
 * **Overall index** per lens: the mean of the core blocks' scores that exist; the
@@ -259,7 +260,8 @@ class _Rollup:
 
 def _rollup(questions: Sequence[QuestionScore]) -> _Rollup:
     scores = [q.score for q in questions if q.score is not None]
-    targets = [q.target for q in questions if q.target is not None]
+    # Targets only of answered questions, so that the gap compares like with like.
+    targets = [q.target for q in questions if q.target is not None and q.score is not None]
     not_applicable = sum(1 for q in questions if q.status is QuestionStatus.NOT_APPLICABLE)
     return _Rollup(
         score=mean(scores),

@@ -313,10 +313,17 @@ class BlockChange:
 
 @dataclass(frozen=True, slots=True)
 class IndexChange:
+    """The index change per lens; the like-for-like figures use only the core blocks
+    scored in both assessments, since a partial follow-up's index may rest on others."""
+
     lens: Lens
     baseline: float | None
     follow_up: float | None
     change: float | None
+    blocks_compared: int = 0
+    baseline_like_for_like: float | None = None
+    follow_up_like_for_like: float | None = None
+    like_for_like_change: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

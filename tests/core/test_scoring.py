@@ -1160,3 +1160,24 @@ def test_scoring_never_imports_qt() -> None:
         "assert not any(m.startswith(('PySide6', 'ui')) for m in sys.modules), 'Qt loaded'"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_block_target_counts_only_answered_questions() -> None:
+    # alpha.a1.1 is answered (2, target 4); alpha.a1.2 has only a target (5): left out.
+    result = score([r("alpha.a1.1", 2, target=4), r("alpha.a1.2", None, target=5)], rules=ECHO)
+    alpha = result.block("alpha", CLASSIC)
+    assert alpha is not None
+    assert (alpha.score, alpha.target, alpha.gap) == (2.0, 4.0, 2.0)
+
+
+def test_index_comparison_is_also_given_like_for_like() -> None:
+    fw = framework()
+    # Baseline: alpha classic 1.0, beta classic 4.0 -> index 2.5.
+    baseline = score([r("alpha.a1.1", 1), r("alpha.a1.2", 1), *two_levels(4, 4)], fw=fw, rules=ECHO)
+    # Follow-up answers beta only (3.0): index 3.0, yet beta fell by a level.
+    follow_up = score(two_levels(3, 3), fw=fw, rules=ECHO)
+    [classic] = [i for i in compare_assessments(fw, baseline, follow_up).index if i.lens is CLASSIC]
+    assert (classic.baseline, classic.follow_up, classic.change) == (2.5, 3.0, 0.5)
+    assert classic.blocks_compared == 1
+    assert (classic.baseline_like_for_like, classic.follow_up_like_for_like) == (4.0, 3.0)
+    assert classic.like_for_like_change == -1.0

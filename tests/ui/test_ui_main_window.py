@@ -309,12 +309,18 @@ def test_demo_engagement_is_one_undo_step(window, ui_workspace):
     assert len(ui_workspace.clients.all()) == 1
     demo = ui_workspace.engagements.active()[0]
     people = ui_workspace.stakeholders.for_engagement(demo.id)
+    assessments = ui_workspace.assessments.for_engagement(demo.id)
+    answers = {a.id: ui_workspace.responses.for_assessment(a.id) for a in assessments}
+    assert len(assessments) == 2 and all(answers.values())
     window.menu_actions.undo.trigger()
     assert ui_workspace.clients.all() == []
     assert ui_workspace.engagements.active() == []
+    assert ui_workspace.responses.count() == 0
     window.menu_actions.redo.trigger()
     assert ui_workspace.engagements.active() == [demo]
     assert ui_workspace.stakeholders.for_engagement(demo.id) == people
+    assert ui_workspace.assessments.for_engagement(demo.id) == assessments
+    assert {a.id: ui_workspace.responses.for_assessment(a.id) for a in assessments} == answers
 
 
 def test_about_names_version_workspace_and_schema(window, ui_workspace, message_boxes):
