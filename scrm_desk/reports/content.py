@@ -72,9 +72,9 @@ MONTHS: Final = (
     "December",
 )
 #: Evidence quotes shown on a block's page; the rest are in the appendix.
-QUOTES_PER_BLOCK: Final = 5
+QUOTES_PER_BLOCK: Final = 3
 #: A quote longer than this is cut on the block page (the appendix has it whole).
-QUOTE_CHARS: Final = 480
+QUOTE_CHARS: Final = 320
 #: Risks the executive summary lists.
 SUMMARY_RISKS: Final = 5
 
@@ -442,6 +442,10 @@ class BlockPage:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BlocksSection(SectionContent):
     pages: tuple[BlockPage, ...]
+    #: Blocks with no score under any lens yet: named, not given an empty page.
+    not_assessed: tuple[str, ...] = ()
+    #: How many building blocks the framework has (cross-cutting areas aside).
+    core_blocks: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -1184,6 +1188,7 @@ def build_blocks(ctx: ReportContext) -> BlocksSection | None:
     questions = {q.id: q for q in framework.questions()}
     confidence_rank = {"high": 0, "medium": 1, "low": 2, None: 3}
     pages: list[BlockPage] = []
+    not_assessed: list[str] = []
     for number, area in enumerate(framework.areas, start=1):
         lenses: list[BlockLens] = []
         for lens in result.lenses:
@@ -1217,6 +1222,9 @@ def build_blocks(ctx: ReportContext) -> BlocksSection | None:
                 )
             )
         if not lenses:
+            continue
+        if all(lens.score is None for lens in lenses):
+            not_assessed.append(area.name)
             continue
         with_evidence = [
             r
@@ -1294,7 +1302,13 @@ def build_blocks(ctx: ReportContext) -> BlocksSection | None:
         )
     if not pages:
         return None
-    return BlocksSection(id="blocks", title=_title(ctx, "blocks"), pages=tuple(pages))
+    return BlocksSection(
+        id="blocks",
+        title=_title(ctx, "blocks"),
+        pages=tuple(pages),
+        not_assessed=tuple(not_assessed),
+        core_blocks=len(framework.core_areas()),
+    )
 
 
 @register_section("alignment", order=60, title="Stakeholder alignment")
@@ -1327,15 +1341,13 @@ def build_alignment(ctx: ReportContext) -> AlignmentSection | None:
             short.append(area.name)
         if not any(r.difference is not None for r in rows):
             continue  # without both sides on some block there is nothing to compare
-        business_n = max(r.business_n for r in rows)
-        it_n = max(r.it_n for r in rows)
         chart = AlignmentChart(
             labels=tuple(short),
             business=tuple(r.business_mean for r in rows),
             it=tuple(r.it_mean for r in rows),
             misaligned=tuple(r.misaligned for r in rows),
-            business_label=f"Business (up to {business_n})" if business_n else "Business",
-            it_label=f"IT (up to {it_n})" if it_n else "IT",
+            business_label="Business",
+            it_label="IT",
         )
         lenses.append(AlignmentLens(lens.label, chart, tuple(rows)))
     if not lenses:

@@ -19,10 +19,10 @@ from typing import Any, TypeVar
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Inches, Pt, RGBColor
 
 from scrm_desk.reports.content import (
     AlignmentSection,
@@ -154,23 +154,33 @@ class DocxRenderer:
         update.set(qn("w:val"), "true")
         self.doc.settings.element.append(update)
 
+    def _right_tab(self, paragraph: Any, width_cm: float = 16.0) -> None:
+        """One right-aligned tab stop at the text's right edge (the Header and Footer
+        styles' own centre and right stops are cleared)."""
+        stops = paragraph.paragraph_format.tab_stops
+        stops.add_tab_stop(Inches(3.25), WD_TAB_ALIGNMENT.CLEAR)
+        stops.add_tab_stop(Inches(6.5), WD_TAB_ALIGNMENT.CLEAR)
+        stops.add_tab_stop(Cm(width_cm), WD_TAB_ALIGNMENT.RIGHT)
+
     def _header_footer(self, section: Any) -> None:
         header = section.header.paragraphs[0]
         header.text = ""
+        self._right_tab(header)
         run = header.add_run(f"{self.meta.client_name} · {self.meta.engagement_title}")
         run.font.size = Pt(8)
         run.font.color.rgb = MUTED
-        header.add_run("\t\t")
+        header.add_run("\t")
         label = header.add_run(self.meta.confidentiality.upper())
         label.font.size = Pt(8)
         label.font.bold = True
         label.font.color.rgb = self.brand
         footer = section.footer.paragraphs[0]
         footer.text = ""
+        self._right_tab(footer)
         who = footer.add_run(self.meta.firm_name or self.meta.title)
         who.font.size = Pt(8)
         who.font.color.rgb = MUTED
-        footer.add_run("\t\tPage ").font.size = Pt(8)
+        footer.add_run("\tPage ").font.size = Pt(8)
         _field(footer, "PAGE", "1")
         footer.add_run(" of ").font.size = Pt(8)
         _field(footer, "NUMPAGES", "1")
@@ -235,6 +245,10 @@ class DocxRenderer:
                 if bold_first and index == 0:
                     run.bold = True
         if widths_cm:
+            # Word reads the cells' widths, LibreOffice the grid's: set both.
+            table.autofit = False
+            for column, width in zip(table.columns, widths_cm, strict=False):
+                column.width = Cm(width)
             for row in all_rows:
                 for cell, width in zip(row.cells, widths_cm, strict=False):
                     cell.width = Cm(width)
@@ -459,9 +473,14 @@ def write_overview(r: DocxRenderer, section: OverviewSection) -> None:
 @docx_renderer("blocks")
 def write_blocks(r: DocxRenderer, section: BlocksSection) -> None:
     r.section_heading(section.title)
-    for page in section.pages:
+    r.paragraph(r.content.label("blocks.intro"))
+    if section.not_assessed:
+        listed = ", ".join(section.not_assessed)
+        r.paragraph(r.content.label("blocks.not_assessed").replace("{blocks}", listed), muted=True)
+    for index, page in enumerate(section.pages):
         r.check()
-        r.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        if index:
+            r.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         r.heading(page.name, 2)
         r.paragraph(page.why_it_matters)
         if page.guiding_question:
@@ -506,13 +525,11 @@ def write_blocks(r: DocxRenderer, section: BlocksSection) -> None:
             r.heading(r.content.label("blocks.findings_heading"), 3)
             for item in page.findings:
                 r.finding(item)
-        r.heading(r.content.label("blocks.evidence_heading"), 3)
         if page.quotes:
+            r.heading(r.content.label("blocks.evidence_heading"), 3)
             for quote in page.quotes:
                 r.doc.add_paragraph(f"“{quote.text}”", style="Quote")
                 r.paragraph(f"{quote.who} · {quote.lens} · {quote.question}", muted=True)
-        else:
-            r.paragraph(r.content.label("blocks.no_evidence"), muted=True)
         if page.spread:
             r.heading(r.content.label("blocks.spread_heading"), 3)
             groups: list[str] = []

@@ -753,8 +753,8 @@ class PdfRenderer:
                     ("BACKGROUND", (0, 0), (-1, -1), PANEL),
                     ("LEFTPADDING", (0, 0), (-1, -1), 10),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 10),
-                    ("TOPPADDING", (0, 0), (-1, -1), 7),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+                    ("TOPPADDING", (0, 0), (-1, -1), 5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
                 ]
             )
         )
@@ -874,28 +874,20 @@ class PdfRenderer:
         content_width = page_width - MARGIN_LEFT - MARGIN_RIGHT
         header_y = page_height - 17 * mm
         right_edge = page_width - MARGIN_RIGHT
-        label = self.meta.confidentiality.upper()
-        label_width = min(pdfmetrics.stringWidth(label, FONT_BOLD, 6.8), 70 * mm)
-        canvas.setFillColor(MUTED)
+        # A short label reads as a stamp in capitals; a sentence stays as written.
+        label = self.meta.confidentiality
+        label = label.upper() if len(label) <= 24 else label
+        label_room = content_width * 0.55
+        label = self._fit(label, FONT_BOLD, 6.8, label_room)
+        label_width = pdfmetrics.stringWidth(label, FONT_BOLD, 6.8)
+        room = content_width - label_width - 10 * mm
         left_text = f"{self.meta.client_name}  ·  {self.meta.engagement_title}"
-        self._text(
-            canvas,
-            MARGIN_LEFT,
-            header_y,
-            self._fit(left_text, FONT, 7.2, content_width - label_width - 12 * mm),
-            FONT,
-            7.2,
-        )
+        if pdfmetrics.stringWidth(left_text, FONT, 7.2) > room:
+            left_text = self.meta.client_name
+        canvas.setFillColor(MUTED)
+        self._text(canvas, MARGIN_LEFT, header_y, self._fit(left_text, FONT, 7.2, room), FONT, 7.2)
         canvas.setFillColor(s.brand_text)
-        self._text(
-            canvas,
-            right_edge,
-            header_y,
-            self._fit(label, FONT_BOLD, 6.8, 70 * mm),
-            FONT_BOLD,
-            6.8,
-            align="right",
-        )
+        self._text(canvas, right_edge, header_y, label, FONT_BOLD, 6.8, align="right")
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN_LEFT, header_y - 5, right_edge, header_y - 5)
@@ -1182,7 +1174,6 @@ def render_approach(r: PdfRenderer, section: ApproachSection) -> list[Flowable]:
         flow.append(r.para(r.content.label("approach.frameworks_heading"), s.h3))
         for fw in section.frameworks:
             flow.append(r.para(f"{fw.name} (version {fw.version})", s.cell_bold))
-            flow.append(r.para(fw.description, s.body))
             flow.append(r.para(fw.attribution, s.small))
     if section.groups:
         rows: list[list[Any]] = [
@@ -1340,7 +1331,11 @@ def _sub_table(r: PdfRenderer, page: BlockPage) -> Table | None:
                 )
             )
         rows.append(row)
-    extra: list[tuple[Any, ...]] = [("VALIGN", (1, 1), (-1, -1), "MIDDLE")]
+    extra: list[tuple[Any, ...]] = [
+        ("VALIGN", (1, 1), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 1), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 1), (-1, -1), 3),
+    ]
     for i in range(len(page.lenses)):
         extra.append(("SPAN", (1 + 2 * i, 0), (2 + 2 * i, 0)))
     return r.table(rows, widths, extra=extra)
@@ -1427,7 +1422,8 @@ def _questions_box(r: PdfRenderer, page: BlockPage) -> Table | None:
     return table
 
 
-def _spread_table(r: PdfRenderer, page: BlockPage) -> Table | None:
+def _spread_table(r: PdfRenderer, page: BlockPage) -> list[Flowable] | None:
+    """One compact table: a row per lens, a column per stakeholder group, then all."""
     s = r.styles
     if not page.spread:
         return None
@@ -1437,35 +1433,43 @@ def _spread_table(r: PdfRenderer, page: BlockPage) -> Table | None:
             if g.group not in groups:
                 groups.append(g.group)
     header: list[Any] = [r.para("", s.header_cell)]
-    for line in page.spread:
-        header.append(r.para(line.lens, s.header_cell_right))
+    header += [r.para(group, s.header_cell_right) for group in groups]
+    header.append(r.para("All respondents", s.header_cell_right))
     rows: list[list[Any]] = [header]
-    for group in groups:
-        row: list[Any] = [r.para(group, s.cell)]
-        for line in page.spread:
+    notes: list[str] = []
+    for line in page.spread:
+        row: list[Any] = [r.para(line.lens, s.cell)]
+        for group in groups:
             found = next((g for g in line.groups if g.group == group), None)
             row.append(
-                r.para("–" if found is None else f"{found.mean:.1f}  (n={found.n})", s.cell_right)
+                r.rich(
+                    "–"
+                    if found is None
+                    else f'{found.mean:.1f}<font color="{FAINT.hexval()}"> ({found.n})</font>',
+                    s.cell_right,
+                )
             )
-        rows.append(row)
-    summary: list[Any] = [r.para("All respondents: mean, range, spread", s.cell_bold)]
-    for line in page.spread:
-        flags = []
-        if line.misaligned:
-            flags.append("business and IT differ")
-        if line.high_spread:
-            flags.append("high spread")
-        text = (
-            f"{fmt_score(line.mean)}  ({fmt_score(line.low)}–{fmt_score(line.high)}, "
-            f"σ {fmt_score(line.stdev)})"
+        row.append(
+            r.rich(
+                f"<b>{fmt_score(line.mean)}</b>"
+                f'<font color="{MUTED.hexval()}">  {fmt_score(line.low)}–{fmt_score(line.high)}'
+                f", σ {fmt_score(line.stdev)}</font>",
+                s.cell_right,
+            )
         )
-        if flags:
-            text += "  · " + ", ".join(flags)
-        summary.append(r.para(text, s.cell_right))
-    rows.append(summary)
-    width_first = 55 * mm
-    rest = (CONTENT_WIDTH - width_first) / len(page.spread)
-    return r.table(rows, [width_first] + [rest] * len(page.spread))
+        rows.append(row)
+        if line.misaligned:
+            notes.append(f"{line.lens}: business and IT differ by a level or more.")
+        if line.high_spread:
+            notes.append(f"{line.lens}: stakeholders disagree on some questions.")
+    first = 24 * mm
+    last = 42 * mm
+    middle = (CONTENT_WIDTH - first - last) / max(1, len(groups))
+    compact = [("TOPPADDING", (0, 1), (-1, -1), 3), ("BOTTOMPADDING", (0, 1), (-1, -1), 3)]
+    flow: list[Flowable] = [r.table(rows, [first] + [middle] * len(groups) + [last], extra=compact)]
+    caption = "Mean level by stakeholder group (respondents in brackets); range and spread σ."
+    flow.append(r.para(" ".join([caption, *notes]), s.caption))
+    return flow
 
 
 def render_block_page(r: PdfRenderer, page: BlockPage, total: int) -> list[Flowable]:
@@ -1483,7 +1487,7 @@ def render_block_page(r: PdfRenderer, page: BlockPage, total: int) -> list[Flowa
     ]
     questions = _questions_box(r, page)
     if questions is not None:
-        flow += [questions, Spacer(1, 12)]
+        flow += [questions, Spacer(1, 9)]
     flow += [_lens_strip(r, page)]
     subs = _sub_table(r, page)
     if subs is not None:
@@ -1495,23 +1499,28 @@ def render_block_page(r: PdfRenderer, page: BlockPage, total: int) -> list[Flowa
                 s.caption,
             )
         )
+    spread = _spread_table(r, page)
+    if spread is not None:
+        flow += [r.para(r.content.label("blocks.spread_heading"), s.h3), *spread]
     if page.findings:
         flow.append(r.para(r.content.label("blocks.findings_heading"), s.h3))
         for item in page.findings:
             flow += [r.finding(item), Spacer(1, 5)]
-    flow.append(CondPageBreak(40 * mm))
-    flow.append(r.para(r.content.label("blocks.evidence_heading"), s.h3))
     if page.quotes:
-        for quote in page.quotes:
-            flow.append(
-                _quote_box(
-                    r,
-                    [
-                        r.para(f"“{quote.text}”", s.quote),
-                        r.para(f"{quote.who} · {quote.lens} · {quote.question}", s.caption),
-                    ],
-                )
+        quotes = [
+            _quote_box(
+                r,
+                [
+                    r.para(f"“{quote.text}”", s.quote),
+                    r.para(f"{quote.who} · {quote.lens}", s.caption),
+                ],
             )
+            for quote in page.quotes
+        ]
+        heading = r.para(r.content.label("blocks.evidence_heading"), s.h3)
+        flow += [KeepTogether([heading, quotes[0]])]
+        for quote_box in quotes[1:]:
+            flow += [Spacer(1, 6), quote_box]
         if page.more_quotes:
             flow.append(
                 r.para(
@@ -1519,20 +1528,11 @@ def render_block_page(r: PdfRenderer, page: BlockPage, total: int) -> list[Flowa
                     s.small,
                 )
             )
-    else:
-        flow.append(r.para(r.content.label("blocks.no_evidence"), s.small))
-    spread = _spread_table(r, page)
-    if spread is not None:
-        flow += [
-            CondPageBreak(35 * mm),
-            r.para(r.content.label("blocks.spread_heading"), s.h3),
-            spread,
-        ]
     return flow
 
 
 def _quote_box(r: PdfRenderer, parts: list[Flowable]) -> Flowable:
-    box = Table([[parts]], colWidths=[CONTENT_WIDTH], hAlign="LEFT", splitInRow=1)
+    box = Table([[parts]], colWidths=[CONTENT_WIDTH], hAlign="LEFT")
     box.setStyle(
         _table_style(
             [
@@ -1544,24 +1544,25 @@ def _quote_box(r: PdfRenderer, parts: list[Flowable]) -> Flowable:
             ]
         )
     )
-    return KeepTogether([box, Spacer(1, 6)]) if len(parts) < 3 else box
+    return box
 
 
 @pdf_renderer("blocks")
 def render_blocks(r: PdfRenderer, section: BlocksSection) -> list[Flowable]:
     flow = r.section_heading(section)
-    flow.append(
-        r.para(
-            "Each of the following pages takes one building block: the questions it "
-            "answers, its score by lens and sub-component, the findings, the evidence "
-            "behind the score and how the stakeholders' views compare.",
-            r.styles.body,
-        )
-    )
-    core = sum(1 for p in section.pages if not p.cross_cutting)
-    for page in section.pages:
+    flow.append(r.para(r.content.label("blocks.intro"), r.styles.body))
+    if section.not_assessed:
+        names = ", ".join(section.not_assessed)
+        text = r.content.label("blocks.not_assessed", "{blocks}").replace("{blocks}", names)
+        flow.append(r.para(text, r.styles.small))
+    flow.append(Spacer(1, 8))
+    core = section.core_blocks or sum(1 for p in section.pages if not p.cross_cutting)
+    for index, page in enumerate(section.pages):
         r.check()
-        flow += render_block_page(r, page, core)
+        parts = render_block_page(r, page, core)
+        if index == 0:
+            parts = parts[1:]  # the first block follows the section's introduction
+        flow += parts
     return flow
 
 
@@ -1738,7 +1739,10 @@ def render_appendix(r: PdfRenderer, section: AppendixSection) -> list[Flowable]:
         flow += [NextPageTemplate("content"), PageBreak()]
         evidence = [row for block in section.blocks for row in block.responses if row.evidence]
         if evidence:
-            flow.append(r.para("Evidence recorded", s.h2))
+            title = r.content.label("appendix.evidence_heading", "Evidence recorded")
+            flow.append(
+                Heading(r.markup(title), s.h2, level=1, plain=title, key="appendix-evidence")
+            )
             current = None
             for row in evidence:
                 if row.block != current:
@@ -1768,9 +1772,10 @@ def render_appendix(r: PdfRenderer, section: AppendixSection) -> list[Flowable]:
                     r.para(person.group, s.cell),
                 ]
             )
+        title = r.content.label("appendix.stakeholders_heading")
         flow += [
             CondPageBreak(50 * mm),
-            r.para(r.content.label("appendix.stakeholders_heading"), s.h3),
+            Heading(r.markup(title), s.h3, level=1, plain=title, key="appendix-stakeholders"),
             r.table(rows, [55 * mm, CONTENT_WIDTH - 85 * mm, 30 * mm]),
         ]
     return flow
