@@ -1278,16 +1278,16 @@ def render_overview(r: PdfRenderer, section: OverviewSection) -> list[Flowable]:
                 [
                     r.para(row.name, s.cell_bold if not row.cross_cutting else s.cell),
                     r.para(_score_text(row.score), s.cell_right),
-                    ScoreBar(row.score, row.target, width=26 * mm),
+                    ScoreBar(row.score, row.target, width=24 * mm),
                     r.para(_score_text(row.target), s.cell_right),
                     r.para(fmt_gap(row.gap), s.cell_right),
                     r.para(fmt_share(row.completeness), s.cell_right),
                     r.para(", ".join(row.status), s.cell_small),
                 ]
             )
-        widths = [50 * mm, 13 * mm, 30 * mm, 14 * mm, 13 * mm, 17 * mm]
+        widths = [46 * mm, 11 * mm, 28 * mm, 13 * mm, 12 * mm, 17 * mm]
         widths.append(CONTENT_WIDTH - sum(widths))
-        flow.append(r.table(rows, widths, extra=[("VALIGN", (2, 1), (2, -1), "MIDDLE")]))
+        flow.append(r.table(rows, widths, extra=[("VALIGN", (0, 1), (-1, -1), "MIDDLE")]))
         flow.append(
             r.para(
                 "Bars show the current level on the 1–5 scale; the dark tick marks the target.",
