@@ -296,10 +296,11 @@ class DocxRenderer:
                 render(self, section)
         properties = self.doc.core_properties
         meta = self.meta
-        properties.title = f"{meta.title}: {meta.client_name}"
-        properties.subject = meta.subject
-        properties.author = meta.author
-        properties.last_modified_by = meta.author
+        # Word limits these properties to 255 characters.
+        properties.title = _clip(f"{meta.title}: {meta.client_name}")
+        properties.subject = _clip(meta.subject)
+        properties.author = _clip(meta.author)
+        properties.last_modified_by = _clip(meta.author)
         properties.comments = ""
         properties.keywords = ""
         properties.category = ""
@@ -310,6 +311,10 @@ class DocxRenderer:
         buffer = BytesIO()
         self.doc.save(buffer)
         return buffer.getvalue()
+
+
+def _clip(text: str, limit: int = 255) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def render_docx(

@@ -32,6 +32,7 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Frame,
+    KeepInFrame,
     KeepTogether,
     NextPageTemplate,
     PageBreak,
@@ -74,6 +75,15 @@ MARGIN_BOTTOM: Final = 24 * mm
 CONTENT_WIDTH: Final = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
 #: The top of the "prepared for / by / date" block on the cover.
 COVER_META_TOP: Final = 62 * mm
+COVER_FRAME_WIDTH: Final = CONTENT_WIDTH - 6 * mm
+COVER_FRAME_HEIGHT: Final = PAGE_HEIGHT - COVER_META_TOP - 8 * mm - 50 * mm
+#: Tighter rows for short reference tables.
+COMPACT: Final = (
+    ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+)
+#: Stakeholders listed by name in the approach; more are counted (the appendix names them).
+APPROACH_PEOPLE: Final = 24
 #: Wide tables (the appendix's response matrix) go on landscape pages.
 WIDE_WIDTH: Final = PAGE_HEIGHT - MARGIN_LEFT - MARGIN_RIGHT
 
@@ -421,6 +431,8 @@ def figure_to_image(figure: Any, dpi: int) -> Any:
     canvas.draw()
     width, height = canvas.get_width_height()
     rgba = PILImage.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+    if figure.get_facecolor()[3] >= 1.0:
+        return rgba.convert("RGB")  # an opaque figure: the alpha channel carries nothing
     background = PILImage.new("RGB", (width, height), "white")
     background.paste(rgba, mask=rgba.getchannel("A"))
     return background
@@ -548,8 +560,8 @@ class ReportDocTemplate(BaseDocTemplate):
         cover = LayoutFrame(
             MARGIN_LEFT + 6 * mm,
             COVER_META_TOP + 8 * mm,
-            CONTENT_WIDTH - 6 * mm,
-            PAGE_HEIGHT - COVER_META_TOP - 8 * mm - 50 * mm,
+            COVER_FRAME_WIDTH,
+            COVER_FRAME_HEIGHT,
             id="cover",
             layout=renderer.layout,
             **padding,
@@ -694,7 +706,11 @@ class PdfRenderer:
     ) -> Table:
         """A table in the house style: light rules, no verticals, a ruled header row."""
         table = Table(
-            rows, colWidths=list(widths), repeatRows=1 if header and repeat else 0, hAlign="LEFT"
+            rows,
+            colWidths=list(widths),
+            repeatRows=1 if header and repeat else 0,
+            hAlign="LEFT",
+            splitInRow=1,  # a row taller than a page (a huge group, say) splits, not fails
         )
         commands: list[tuple[Any, ...]] = [
             ("FONTNAME", (0, 0), (-1, -1), FONT),
@@ -843,9 +859,10 @@ class PdfRenderer:
     def _draw_cover_meta(self, canvas: Canvas, cover: CoverSection, left: float) -> None:
         s = self.styles
         label = ParagraphStyle("cover_label", parent=s.kicker, textColor=MUTED, fontSize=7)
-        columns = [("PREPARED FOR", cover.client_name)]
+        columns = [("PREPARED FOR", _clip(cover.client_name, 90))]
         if cover.prepared_by:
-            columns.append(("PREPARED BY", cover.prepared_by.removeprefix("Prepared by ")))
+            by = cover.prepared_by.removeprefix("Prepared by ")
+            columns.append(("PREPARED BY", _clip(by, 90)))
         columns.append(("DATE", cover.date_text))
         width = (PAGE_WIDTH - MARGIN_RIGHT - left) / len(columns)
         cells = [
@@ -966,6 +983,10 @@ class PdfRenderer:
         return PdfOutput(buffer.getvalue(), doc.page, self.coverage.warnings())
 
 
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def _drop_leading_break(parts: list[Flowable]) -> tuple[list[Flowable], str]:
     template = "content"
     for index, part in enumerate(parts):
@@ -1032,7 +1053,8 @@ def render_cover(r: PdfRenderer, section: CoverSection) -> list[Flowable]:
     ]
     if section.draft_note:
         flow += [Spacer(1, 14), r.para(section.draft_note, s.small)]
-    return flow
+    # A very long client name or title shrinks to fit rather than spill onto a second cover.
+    return [KeepInFrame(COVER_FRAME_WIDTH, COVER_FRAME_HEIGHT - 2, flow, mode="shrink")]
 
 
 class _Rule(Flowable):
@@ -1179,34 +1201,51 @@ def render_approach(r: PdfRenderer, section: ApproachSection) -> list[Flowable]:
         rows: list[list[Any]] = [
             [
                 r.para("Group", s.header_cell),
-                r.para("Stakeholders", s.header_cell),
-                r.para("Number", s.header_cell_right),
+                r.para("Name", s.header_cell),
+                r.para("Role", s.header_cell),
             ]
         ]
-        for group in section.groups:
-            people = "; ".join(f"{p.name} ({p.role})" if p.role else p.name for p in group.people)
-            rows.append(
-                [
-                    r.para(group.group, s.cell_bold),
-                    r.para(people, s.cell),
-                    r.para(str(len(group.people)), s.cell_right),
-                ]
-            )
-        flow += [
-            KeepTogether(
-                [
-                    r.para(r.content.label("approach.stakeholders_heading"), s.h3),
-                    r.table(rows, [28 * mm, CONTENT_WIDTH - 46 * mm, 18 * mm]),
-                ]
-            )
+        extra: list[tuple[Any, ...]] = [
+            ("TOPPADDING", (0, 1), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 1), (-1, -1), 2),
         ]
+        people = sum(len(g.people) for g in section.groups)
+        for group in section.groups if people <= APPROACH_PEOPLE else ():
+            first = len(rows)
+            for index, person in enumerate(group.people):
+                label = f"{group.group} ({len(group.people)})" if index == 0 else ""
+                rows.append(
+                    [
+                        r.para(label, s.cell_bold),
+                        r.para(person.name, s.cell),
+                        r.para(person.role, s.cell),
+                    ]
+                )
+            # Light rules between groups only, not between the people of a group.
+            extra.append(("LINEBELOW", (0, first), (-1, len(rows) - 2), 0.25, colors.white))
+        if people > APPROACH_PEOPLE:
+            # Too many to list here: the count per group, and the names in the appendix.
+            rows = [[r.para("Group", s.header_cell), r.para("Stakeholders", s.header_cell_right)]]
+            rows += [
+                [r.para(g.group, s.cell_bold), r.para(str(len(g.people)), s.cell_right)]
+                for g in section.groups
+            ]
+            extra = []
+        heading = r.para(r.content.label("approach.stakeholders_heading"), s.h3)
+        widths = (
+            [30 * mm, 55 * mm, CONTENT_WIDTH - 85 * mm]
+            if people <= APPROACH_PEOPLE
+            else [60 * mm, 25 * mm]
+        )
+        table = r.table(rows, widths, extra=extra)
+        flow += [KeepTogether([heading, table])] if len(rows) <= 16 else [heading, table]
     if section.dates:
         rows = [[r.para(label, s.cell), r.para(value, s.cell)] for label, value in section.dates]
         flow += [
             KeepTogether(
                 [
                     r.para(r.content.label("approach.dates_heading"), s.h3),
-                    r.table(rows, [70 * mm, CONTENT_WIDTH - 70 * mm], header=False),
+                    r.table(rows, [70 * mm, CONTENT_WIDTH - 70 * mm], header=False, extra=COMPACT),
                 ]
             )
         ]
@@ -1228,7 +1267,7 @@ def render_approach(r: PdfRenderer, section: ApproachSection) -> list[Flowable]:
             )
         flow += [
             r.para(r.content.label("approach.scale_heading"), s.h3),
-            r.table(rows, [14 * mm, 28 * mm, CONTENT_WIDTH - 42 * mm]),
+            r.table(rows, [14 * mm, 28 * mm, CONTENT_WIDTH - 42 * mm], extra=COMPACT),
         ]
     return flow
 

@@ -441,3 +441,9 @@ def test_importing_reports_loads_no_renderer_and_no_qt() -> None:
         "assert not heavy, heavy\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=".")
+
+
+def test_long_evidence_is_shortened_on_the_block_page_only() -> None:
+    text, truncated = content_module._quote_text("word " * 400)
+    assert truncated and text.endswith(" …") and len(text) <= content_module.QUOTE_CHARS + 2
+    assert content_module._quote_text("short  and\nsweet") == ("short and sweet", False)

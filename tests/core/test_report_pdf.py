@@ -282,3 +282,26 @@ def test_content_is_plain_data(full) -> None:
     content, _output, _reader = full
     assert isinstance(content, ReportContent)
     assert "Contoso Retail Group" in set(content.strings())
+
+
+def test_extreme_names_and_a_crowd_of_stakeholders_still_lay_out(tmp_path: Path, catalog) -> None:
+    """200-character names (the storage limit) and 80 people in one group: no LayoutError,
+    the cover stays one page, and the approach counts people instead of listing them."""
+    client = ("Extremely Long Client Name Holding Company International " * 4)[:200]
+    with Workspace.open(tmp_path / "ws.sqlite") as ws:
+        filled = populate(ws, client_name=client, engagement_title="T" * 200)
+        for n in range(80):
+            ws.stakeholders.create(
+                engagement_id=filled.engagement_id,
+                name=f"Person {n:02d} " + "Lastname" * 3,
+                role=("Senior Vice President of Everything Customer " * 5)[:200],
+                group="business",
+            )
+        content = build_report(ws, filled.engagement_id, ReportOptions(), catalog)
+    output = render_pdf(content, font_finder=_no_fallback)
+    reader = PdfReader(BytesIO(output.data))
+    assert "PREPARED FOR" in reader.pages[0].extract_text()
+    assert "PREPARED FOR" not in reader.pages[1].extract_text()
+    approach = next(p for p in reader.pages if "Stakeholders consulted" in p.extract_text())
+    assert "Person 42" not in approach.extract_text()
+    assert "Person 42" in _text(reader)  # named in the appendix
