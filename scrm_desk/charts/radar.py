@@ -68,7 +68,10 @@ def radar_figure(
             ],
             color=style.text,
         )
-        ax.tick_params(axis="x", pad=9)
+        ax.tick_params(axis="x", pad=13)
+        for tick in ax.get_yticklabels():
+            # Keep the scale readable where a line crosses it.
+            tick.set_bbox({"facecolor": style.background, "edgecolor": "none", "pad": 0.8})
         ax.grid(color=style.grid, linewidth=0.7)
         ax.spines["polar"].set_color(style.grid)
 
