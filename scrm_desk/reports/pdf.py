@@ -42,8 +42,10 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.tableofcontents import TableOfContents
 
+from scrm_desk.errors import ScrmError
 from scrm_desk.paths import resources_dir
 from scrm_desk.reports.content import (
     AlignmentSection,
@@ -979,7 +981,13 @@ class PdfRenderer:
                 self.step(0.6 + 0.1 * min(value, 3), f"Building pages (pass {value})")
 
         doc.setProgressCallBack(on_progress)
-        doc.multiBuild(story)
+        try:
+            doc.multiBuild(story)
+        except LayoutError as exc:  # a bug in a renderer, not the consultant's doing
+            raise ScrmError(
+                "The PDF could not be laid out (an element is larger than a page). "
+                f"Export the Word document instead and report this problem: {exc}"
+            ) from exc
         return PdfOutput(buffer.getvalue(), doc.page, self.coverage.warnings())
 
 
