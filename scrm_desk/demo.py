@@ -20,6 +20,29 @@ of finding has something to show:
   Strategy and Organisational collaboration improved.
 
 The answers come from a seeded random generator: every demo holds the same answers.
+
+The planning pages have the plan the consultant made from the baseline:
+
+* **Canvas**: every one of the seven layers, and the four Lean & Agile processes, with a
+  maturity, a short current and target state, pain points, an owner and initiatives.
+  Customer experience is the strongest layer (4); BI, sentiment & social listening the
+  weakest (1).
+* **The outside-in gate is closed**: 4 of its 6 criteria are met; the organisation is
+  not yet willing to hold open conversations with customers, and business and IT do
+  not share one customer strategy. The canvas shows the gate closed and the layers
+  below blocked, and the gate's finding says "do not pass go".
+* **Governance** is partly settled (2 of 8 points); the **posture** questionnaire is
+  answered and places Northwind among the toe-dippers, without an override.
+* **Six initiatives**, five of them social media tactics and one Social CRM initiative
+  (social customer service); **starting points** rated, with customer service and
+  marketing monitoring chosen to go first; **six platforms** in the Benelux and DACH,
+  one of them (X) serving no objective.
+* **A roadmap of nine items** in three phases over the next twelve months: five were
+  accepted from the suggestions the baseline's findings gave (the closed gate, the
+  missing metrics block, the broken processes foundation, business-IT misalignment on
+  information and on technology), and one suggestion (repairing the metrics
+  foundation, which establishing the block covers) was dismissed. The governance
+  suggestion is left open for the consultant to decide.
 """
 
 from __future__ import annotations
@@ -30,11 +53,19 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import Enum
-from typing import Final
+from typing import Any, Final
 
 from scrm_desk.changes import Changes, Saved
 from scrm_desk.clock import new_id
 from scrm_desk.frameworks import BuildingBlocksFramework, FrameworkCatalog, Question
+from scrm_desk.planning import (
+    PlanSnapshot,
+    accept_suggestion,
+    dismiss_suggestion,
+    load_questionnaire,
+    save_answers,
+    suggest,
+)
 from scrm_desk.records import (
     AnswerKind,
     Assessment,
@@ -42,13 +73,18 @@ from scrm_desk.records import (
     Confidence,
     Engagement,
     EngagementStatus,
+    InitiativeStatus,
     Lens,
+    PlatformStatus,
     Response,
+    RoadmapPhase,
+    RoadmapStatus,
     Stakeholder,
     StakeholderGroup,
     Variant,
 )
 from scrm_desk.repositories.base import transaction
+from scrm_desk.scoring import AssessmentResult, score_assessment
 from scrm_desk.workspace import Workspace
 
 DEMO_CLIENT_NAME: Final = "Northwind Outfitters (demo)"
@@ -177,11 +213,13 @@ _STAKEHOLDERS: Final = (
 
 
 def add_demo_engagement(ws: Workspace, *, today: date | None = None) -> Saved[Engagement]:
-    """Add the demo client (once), a new demo engagement, its stakeholders and assessments.
+    """Add the demo client (once), a new demo engagement, its stakeholders, assessments
+    and plan (canvas, checklists, posture, initiatives, starting points, platforms and
+    roadmap).
 
     Runs in one transaction. Calling it again adds another engagement with a numbered
     title ("... 2"), so it never fails on a workspace that already has the demo.
-    ``today`` fixes the engagement's and the assessments' dates, for tests.
+    ``today`` fixes the engagement's, the assessments' and the roadmap's dates, for tests.
     """
     today = today or date.today()
     with transaction(ws.db):
@@ -211,7 +249,10 @@ def add_demo_engagement(ws: Workspace, *, today: date | None = None) -> Saved[En
             )
             stakeholders.append(added.record)
             changes |= added.changes
-        changes |= _add_assessments(ws, saved.record, stakeholders, today)
+        catalog = FrameworkCatalog.load()
+        assessed, baseline = _add_assessments(ws, saved.record, stakeholders, catalog, today)
+        changes |= assessed
+        changes |= _add_plan(ws, saved.record.id, catalog, baseline, today)
     return Saved(saved.record, changes)
 
 
@@ -877,10 +918,15 @@ def _stamp(day: date, seconds: int) -> str:
 
 
 def _add_assessments(
-    ws: Workspace, engagement: Engagement, stakeholders: Sequence[Stakeholder], today: date
-) -> Changes:
-    """The complete baseline and the half-done review; see the module docstring."""
-    framework = FrameworkCatalog.load().building_blocks(DEMO_FRAMEWORK_ID)
+    ws: Workspace,
+    engagement: Engagement,
+    stakeholders: Sequence[Stakeholder],
+    catalog: FrameworkCatalog,
+    today: date,
+) -> tuple[Changes, AssessmentResult]:
+    """The complete baseline and the half-done review (see the module docstring), and
+    the baseline's scores, which the plan was made from."""
+    framework = catalog.building_blocks(DEMO_FRAMEWORK_ID)
     builder = _Builder(framework, random.Random(_SEED))
     people = {person.name: person for person in stakeholders}
     questions = framework.questions()
@@ -1001,7 +1047,14 @@ def _add_assessments(
 
     changes = ws.assessments.put_back(baseline).changes
     changes |= ws.assessments.put_back(follow_up).changes
-    return changes | _insert_responses(ws, builder.responses)
+    changes |= _insert_responses(ws, builder.responses)
+    scored = score_assessment(
+        framework,
+        baseline,
+        [response for response in builder.responses if response.assessment_id == baseline_id],
+        stakeholders,
+    )
+    return changes, scored
 
 
 def _insert_responses(ws: Workspace, responses: Sequence[Response]) -> Changes:
@@ -1027,3 +1080,591 @@ def _insert_responses(ws: Workspace, responses: Sequence[Response]) -> Changes:
     )
     ids = {response.id for response in responses} | {r.assessment_id for r in responses}
     return Changes(frozenset({ws.responses.kind}), frozenset(ids))
+
+
+# --------------------------------------------------------------------------- the plan
+# What the consultant recorded on the planning pages after the baseline workshop. Owners
+# are the stakeholders above (or the agency); texts are short, as on a workshop wall.
+
+
+@dataclass(frozen=True, slots=True)
+class _Cell:
+    layer_id: str
+    process_id: str
+    maturity: int
+    owner: str
+    current_state: str
+    target_state: str
+    pain_points: str
+    initiatives: str
+
+
+_CANVAS: Final = (
+    _Cell(
+        "customer_strategy",
+        "",
+        3,
+        "Marieke Jansen",
+        "The family's customer promise ('walk with the customer') hangs in every store; "
+        "targets are still set per product category and per square metre.",
+        "One customer strategy, stated as the outcomes hikers want, that business and IT "
+        "test every major decision against.",
+        "Marketing sees social as advertising; IT wants an architecture before a "
+        "strategy; nobody owns the customer relationship end to end.",
+        "Outside-in workshop with the management team; see the roadmap.",
+    ),
+    _Cell(
+        "customer_to_customer",
+        "",
+        2,
+        "Jonas Weber",
+        "Hikers review products and swap advice in forums, Facebook groups and on "
+        "Trustpilot; Northwind reads some of it and never takes part.",
+        "A welcome member of the hiking communities: answers product questions, thanks "
+        "reviewers, invites Gear lab testers into the conversation.",
+        "Reviews about boot sizing go unanswered for weeks; nobody follows the German "
+        "hiking forums.",
+        "Gear lab online (later phase).",
+    ),
+    _Cell(
+        "customer_experience",
+        "",
+        4,
+        "Lotte de Graaf",
+        "Strong in stores and in Trail Club: boot fitting, repair before replace, NPS 12 "
+        "points ahead of the two main competitors.",
+        "The same experience when a customer starts on a social site and finishes in a "
+        "store or with the contact centre.",
+        "A question asked on Facebook starts again from zero in the contact centre.",
+        "Social interactions in the Trail Club record (later phase).",
+    ),
+    _Cell(
+        "operational_channels",
+        "",
+        3,
+        "Pieter van Dijk",
+        "Stores, web shop, contact centre and app run on separate systems; the loyalty "
+        "profile is the only record they share.",
+        "Social questions land in the same service queue and customer record as calls and e-mails.",
+        "Web shop and tills do not share baskets; agents cannot see what a caller "
+        "already said on social channels.",
+        "Social customer service within four hours.",
+    ),
+    _Cell(
+        "people_ecosystem",
+        "",
+        2,
+        "Anouk Peeters",
+        "Store staff answer customers from their own accounts; the agency replies in "
+        "Northwind's name without a playbook.",
+        "Trained, authorised voices in service, stores and the agency, working to one "
+        "response policy with escalation.",
+        "No social media guidelines; agents may refund only up to EUR 50 without a team lead.",
+        "Settle social governance (suggested).",
+    ),
+    _Cell(
+        "lean_agile_processes",
+        "",
+        2,
+        "Anouk Peeters",
+        "Life-cycle map finished with all channel heads; owners named for six priority "
+        "processes. Social barely enters any of them.",
+        "Marketing, sales, fulfilment and service each know where a social interaction "
+        "enters and who picks it up.",
+        "Three knowledge bases that contradicted each other; complaints logged but never analysed.",
+        "Repair the classic processes foundation (under way).",
+    ),
+    _Cell(
+        "lean_agile_processes",
+        "marketing",
+        2,
+        "Stefan Hoffmann",
+        "Campaign calendar per country, run with the agency; posts scheduled weeks ahead.",
+        "What monitoring hears changes campaigns and products every week.",
+        "The listening tool is licensed, but nobody reads its reports.",
+        "Own the listening.",
+    ),
+    _Cell(
+        "lean_agile_processes",
+        "sales",
+        3,
+        "Bram Visser",
+        "Stores and web shop sell well; click-and-collect is now credited to both.",
+        "Product questions on social sites answered by people who can also help buy.",
+        "Stores and web shop still compete for some sales.",
+        "",
+    ),
+    _Cell(
+        "lean_agile_processes",
+        "fulfilment",
+        3,
+        "Jonas Weber",
+        "Reliable delivery in the Benelux; repairs and returns mapped end to end.",
+        "Customers follow a repair or return on the channel they started on.",
+        "German customers wait two days longer for returns to be refunded.",
+        "",
+    ),
+    _Cell(
+        "lean_agile_processes",
+        "service",
+        2,
+        "Anouk Peeters",
+        "Social complaints reach the service queue the same day, answered from a shared "
+        "inbox without the customer's history.",
+        "Answers on Facebook and Instagram within four hours, recorded against the Trail "
+        "Club profile.",
+        "Callers say 'I already told you on Facebook' several times a day.",
+        "Social customer service within four hours.",
+    ),
+    _Cell(
+        "bi_listening",
+        "",
+        1,
+        "Hannah Schulz",
+        "Revenue reports per store and channel, NPS twice a year; a listening tool "
+        "licensed in 2024 that nobody owns.",
+        "A customer scorecard (retention, service effort, sentiment) reviewed monthly by "
+        "the management team, fed by listening.",
+        "Nobody can say whether social activity changes sales or service.",
+        "Establish the Metrics block; own the listening.",
+    ),
+)
+
+GATE_LAYER: Final = "customer_strategy"
+#: The gate criteria, met or not, with what the workshop found: 4 of 6 met.
+_GATE: Final[Mapping[str, tuple[bool, str]]] = {
+    "customer_outcomes_defined": (
+        True,
+        "The customer promise is written as what hikers get, and signed by the family.",
+    ),
+    "customer_view_in_decisions": (
+        True,
+        "Free boot fitting and 'repair before replace' came from the expectations "
+        "tracker, although both cost margin.",
+    ),
+    "leadership_commitment": (
+        True,
+        "The CEO sponsors the engagement and named customer-centricity the strategy to 2030.",
+    ),
+    "willingness_to_engage": (
+        False,
+        "Marketing wants social for advertising; Northwind stays out of the forums where "
+        "its gear is discussed, and critical posts go unanswered.",
+    ),
+    "mutual_benefit": (
+        True,
+        "Gear lab: about 300 Trail Club members test products and see what came of it.",
+    ),
+    "business_and_it_aligned": (
+        False,
+        "Business and IT scored Information and Technology far apart; IT asks for an "
+        "architecture before agreeing the strategy.",
+    ),
+}
+
+#: Governance points with an entry: settled or not, with a note. The rest are untouched.
+_GOVERNANCE: Final[Mapping[str, tuple[bool, str]]] = {
+    "escalation": (True, "Press and legal escalation from the PR handbook, with names and times."),
+    "monitoring_hours": (True, "Service covers Facebook and Instagram 8:00-20:00, Saturdays too."),
+    "who_may_speak": (False, "Draft list of voices per channel with the agency; not signed off."),
+    "response_policy": (False, "The agency's tone guide exists; no policy on what gets an answer."),
+    "account_ownership": (False, "The X account has had no owner since the coordinator left."),
+}
+
+#: The posture questionnaire as the management team answered it: toe-dippers.
+_POSTURE_ANSWERS: Final[Mapping[str, str]] = {
+    "presence": "one_or_two",
+    "leadership_view": "experiment",
+    "listening": "now_and_then",
+    "objectives": "activity_only",
+    "spending": "open_pilot",
+    "follow_through": "whoever_runs_it",
+    "tools": "site_defaults",
+    "voice": "anyone",
+}
+
+# (title, kind, status, owner, description)
+_INITIATIVES: Final = (
+    (
+        "Facebook brand pages (NL, BE, DE)",
+        "social_media",
+        InitiativeStatus.CURRENT,
+        "Stefan Hoffmann",
+        "Product news and campaigns posted by the agency; comments answered when someone has time.",
+    ),
+    (
+        "Instagram trail photos",
+        "social_media",
+        InitiativeStatus.CURRENT,
+        "Tom Willems",
+        "The agency re-posts customers' hiking photos tagged #NorthwindTrails.",
+    ),
+    (
+        "Gear-care videos on YouTube",
+        "social_media",
+        InitiativeStatus.CURRENT,
+        "Jonas Weber",
+        "How to wax boots and re-proof jackets; the most watched has 180,000 views.",
+    ),
+    (
+        "Social listening tool",
+        "social_media",
+        InitiativeStatus.CURRENT,
+        "",
+        "Licensed in 2024 to count brand mentions; nobody owns it or reads its weekly report.",
+    ),
+    (
+        "Influencer hikes in the Eifel and the Ardennes",
+        "social_media",
+        InitiativeStatus.PLANNED,
+        "Stefan Hoffmann",
+        "Summer campaign with six hiking influencers, to be measured in reach and likes.",
+    ),
+    (
+        "Social customer service",
+        "social_crm",
+        InitiativeStatus.CURRENT,
+        "Anouk Peeters",
+        "Questions and complaints from Facebook and Instagram reach the service queue "
+        "the same day. Goal: answered within four hours and recorded against the Trail "
+        "Club profile; measured by first-contact resolution and repeat contacts.",
+    ),
+)
+
+# area id -> (pain, value, chosen first, note)
+_STARTING_POINTS: Final[Mapping[str, tuple[int, int, bool, str]]] = {
+    "sales": (
+        1,
+        2,
+        False,
+        "Customers buy in stores and the web shop; finding contacts is not the pain.",
+    ),
+    "customer_service": (
+        5,
+        5,
+        True,
+        "Complaints on social sites reach service days late and callers repeat themselves.",
+    ),
+    "marketing_brand_awareness": (
+        2,
+        3,
+        False,
+        "Well known in the Benelux, less so in Germany: a later step.",
+    ),
+    "marketing_monitoring": (
+        4,
+        4,
+        True,
+        "A licensed listening tool nobody reads; sizing problems found in reviews weeks late.",
+    ),
+    "marketing_crowdsourcing": (
+        2,
+        4,
+        False,
+        "Gear lab works offline; taking it online is a good second step.",
+    ),
+}
+
+# (name, category, geography, purpose, owner, objective, status)
+_PLATFORMS: Final = (
+    (
+        "Facebook",
+        "social_networking",
+        "Benelux and DACH",
+        "Brand pages per country; customers ask service questions in the comments.",
+        "Stefan Hoffmann",
+        "Customer service: answer questions and complaints where customers raise them.",
+        PlatformStatus.USING,
+    ),
+    (
+        "Instagram",
+        "photo_media_sharing",
+        "Benelux and DACH",
+        "Customers' trail photos and product showcases, run by the agency.",
+        "Tom Willems",
+        "Brand awareness among younger hikers.",
+        PlatformStatus.USING,
+    ),
+    (
+        "YouTube",
+        "video",
+        "Benelux and DACH",
+        "Gear-care and boot-fitting videos.",
+        "Jonas Weber",
+        "Fewer returns and repairs: customers who look after their gear.",
+        PlatformStatus.USING,
+    ),
+    (
+        "Trustpilot",
+        "reviews_ratings",
+        "Benelux",
+        "Reviews of the web shop and the stores.",
+        "Jonas Weber",
+        "Monitoring: spot product and service problems early in reviews.",
+        PlatformStatus.USING,
+    ),
+    (
+        "German hiking forums",
+        "forums_communities",
+        "DACH",
+        "Where German hikers compare gear; Northwind is discussed there but absent.",
+        "Lea Krüger",
+        "Monitoring: hear what DACH hikers say about Northwind gear.",
+        PlatformStatus.PLANNED,
+    ),
+    (
+        "X",
+        "microblogging",
+        "Benelux",
+        "Opened in 2019; posts are copied from Facebook.",
+        "",
+        "",
+        PlatformStatus.USING,
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Step:
+    """One roadmap item: accepted from the suggestion ``origin``, or written by hand."""
+
+    origin: str
+    phase: RoadmapPhase
+    status: RoadmapStatus
+    owner: str
+    #: Weeks from today; the two items under way started after the baseline.
+    start_week: int
+    end_week: int
+    title: str = ""
+    description: str = ""
+    impact: int = 0
+    effort: int = 0
+    block_ids: tuple[str, ...] = ()
+    layer_ids: tuple[str, ...] = ()
+    area_ids: tuple[str, ...] = ()
+
+
+_ROADMAP: Final = (
+    _Step(
+        "gate_closed:customer_strategy",
+        RoadmapPhase.QUICK_WIN,
+        RoadmapStatus.IN_PROGRESS,
+        "Marieke Jansen",
+        -2,
+        8,
+        block_ids=("vision", "strategy"),
+    ),
+    _Step(
+        "misalignment:information",
+        RoadmapPhase.QUICK_WIN,
+        RoadmapStatus.PLANNED,
+        "Hannah Schulz",
+        1,
+        6,
+        title="Align business and IT on customer information",
+        layer_ids=("bi_listening",),
+    ),
+    _Step(
+        "misalignment:technology",
+        RoadmapPhase.QUICK_WIN,
+        RoadmapStatus.PLANNED,
+        "Pieter van Dijk",
+        2,
+        7,
+        layer_ids=("operational_channels",),
+    ),
+    _Step(
+        "",
+        RoadmapPhase.QUICK_WIN,
+        RoadmapStatus.PLANNED,
+        "Anouk Peeters",
+        0,
+        12,
+        title="Social customer service within four hours",
+        description=(
+            "Answer questions and complaints on Facebook and Instagram within four hours, "
+            "from the service queue, by trained agents; escalate to stores and the agency "
+            "by the response policy. Measure first-contact resolution and repeat contacts."
+        ),
+        impact=5,
+        effort=2,
+        block_ids=("processes",),
+        layer_ids=("operational_channels", "lean_agile_processes"),
+        area_ids=("customer_service",),
+    ),
+    _Step(
+        "missing_block:metrics",
+        RoadmapPhase.NEXT,
+        RoadmapStatus.PLANNED,
+        "Lotte de Graaf",
+        8,
+        30,
+        title="Establish the Metrics building block: a customer scorecard",
+        layer_ids=("bi_listening",),
+    ),
+    _Step(
+        "broken_foundation:processes",
+        RoadmapPhase.NEXT,
+        RoadmapStatus.IN_PROGRESS,
+        "Anouk Peeters",
+        -16,
+        12,
+        layer_ids=("lean_agile_processes",),
+    ),
+    _Step(
+        "",
+        RoadmapPhase.NEXT,
+        RoadmapStatus.PLANNED,
+        "Stefan Hoffmann",
+        4,
+        20,
+        title="Own the listening: weekly insights for service and marketing",
+        description=(
+            "Give the listening tool an owner, follow Trustpilot and the German hiking "
+            "forums, and send a weekly page of what customers say to service, marketing "
+            "and product management."
+        ),
+        impact=4,
+        effort=2,
+        block_ids=("information", "metrics"),
+        layer_ids=("bi_listening", "customer_to_customer"),
+        area_ids=("marketing_monitoring",),
+    ),
+    _Step(
+        "",
+        RoadmapPhase.LATER,
+        RoadmapStatus.PROPOSED,
+        "Hannah Schulz",
+        26,
+        50,
+        title="Social interactions in the Trail Club customer record",
+        description=(
+            "Record the social conversations that matter against the Trail Club profile, "
+            "so agents and store staff see them; within privacy law and the sites' terms."
+        ),
+        impact=5,
+        effort=5,
+        block_ids=("information", "technology"),
+        layer_ids=("operational_channels", "customer_experience"),
+        area_ids=("customer_service",),
+    ),
+    _Step(
+        "",
+        RoadmapPhase.LATER,
+        RoadmapStatus.PROPOSED,
+        "Jonas Weber",
+        30,
+        52,
+        title="Gear lab online: product ideas from Trail Club members",
+        description=(
+            "Open the Gear lab to members online: ask for ideas and test reports, and "
+            "show what came of them."
+        ),
+        impact=3,
+        effort=3,
+        block_ids=("customer_experience", "collaboration"),
+        layer_ids=("customer_to_customer",),
+        area_ids=("marketing_crowdsourcing",),
+    ),
+)
+
+#: The suggestion the consultant dismissed: establishing the Metrics block covers it.
+DISMISSED_KEY: Final = "broken_foundation:metrics"
+
+
+def _add_plan(
+    ws: Workspace,
+    engagement_id: str,
+    catalog: FrameworkCatalog,
+    baseline: AssessmentResult,
+    today: date,
+) -> Changes:
+    """The canvas, checklists, posture, register, starting points, platforms and roadmap."""
+    changes = Changes()
+    for cell in _CANVAS:
+        changes |= ws.canvas.save(
+            engagement_id,
+            cell.layer_id,
+            cell.process_id,
+            maturity=cell.maturity,
+            owner=cell.owner,
+            current_state=cell.current_state,
+            target_state=cell.target_state,
+            pain_points=cell.pain_points,
+            initiatives=cell.initiatives,
+        ).changes
+    for criterion, (met, note) in _GATE.items():
+        changes |= ws.checklists.save_gate(
+            engagement_id, GATE_LAYER, criterion, checked=met, note=note
+        ).changes
+    for item, (settled, note) in _GOVERNANCE.items():
+        changes |= ws.checklists.save_governance(
+            engagement_id, item, checked=settled, note=note
+        ).changes
+    changes |= save_answers(ws, engagement_id, load_questionnaire(), _POSTURE_ANSWERS).changes
+    for title, kind, status, owner, description in _INITIATIVES:
+        changes |= ws.social_initiatives.create(
+            engagement_id=engagement_id,
+            title=title,
+            kind=kind,
+            status=status,
+            owner=owner,
+            description=description,
+        ).changes
+    for area, (pain, value, chosen, note) in _STARTING_POINTS.items():
+        changes |= ws.starting_points.save(
+            engagement_id, area, pain=pain, value=value, chosen=chosen, note=note
+        ).changes
+    for name, category, geography, purpose, owner, objective, in_use in _PLATFORMS:
+        changes |= ws.platforms.create(
+            engagement_id=engagement_id,
+            name=name,
+            category_id=category,
+            geography=geography,
+            purpose=purpose,
+            owner=owner,
+            objective=objective,
+            status=in_use,
+        ).changes
+
+    # The roadmap was made from what the rules suggested after the baseline.
+    offered = {
+        suggestion.key: suggestion
+        for suggestion in suggest(
+            PlanSnapshot.load(ws, engagement_id),
+            layers=catalog.layers(),
+            reference=catalog.reference(),
+            blocks=catalog.building_blocks(DEMO_FRAMEWORK_ID),
+            result=baseline,
+        )
+    }
+    for step in _ROADMAP:
+        values: dict[str, Any] = {
+            "phase": step.phase,
+            "status": step.status,
+            "owner": step.owner,
+            "start_date": (today + timedelta(weeks=step.start_week)).isoformat(),
+            "end_date": (today + timedelta(weeks=step.end_week)).isoformat(),
+        }
+        if step.title:
+            values["title"] = step.title
+        if step.description:
+            values["description"] = step.description
+        if step.impact:
+            values |= {"impact": step.impact, "effort": step.effort}
+        if step.origin:
+            suggestion = offered[step.origin]
+            for name in ("block_ids", "layer_ids", "area_ids"):
+                values[name] = tuple(
+                    dict.fromkeys((*getattr(suggestion, name), *getattr(step, name)))
+                )
+            changes |= accept_suggestion(ws, engagement_id, suggestion, values).changes
+        else:
+            values |= {
+                "block_ids": step.block_ids,
+                "layer_ids": step.layer_ids,
+                "area_ids": step.area_ids,
+            }
+            changes |= ws.roadmap.create(engagement_id=engagement_id, **values).changes
+    changes |= dismiss_suggestion(ws, engagement_id, offered[DISMISSED_KEY]).changes
+    return changes

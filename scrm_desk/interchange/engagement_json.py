@@ -12,12 +12,17 @@ document without problems is written, in one transaction.
 
 What hangs off an engagement is organised in *sections* (:class:`RecordListSection`):
 each one exports its records, reads them back with checks, and writes them. Format
-version 2 added the assessments and their responses; adding a roadmap to the format
-means adding one section to :data:`SECTIONS`.
+version 2 added the assessments and their responses, format version 3 the plan (the
+seven-layer canvas, the gate and governance checklists, the posture, the initiatives
+register, starting points, platforms, the roadmap and dismissed suggestions); a new kind
+of record means one more section in :data:`SECTIONS`. Records that name framework items
+(layers, criteria, kinds, areas, blocks, ...) are checked against the frameworks loaded
+where the file is imported.
 """
 
 from __future__ import annotations
 
+import copy
 import difflib
 import json
 import os
@@ -36,26 +41,51 @@ from scrm_desk.frameworks import (
     KIND_BUILDING_BLOCKS,
     BuildingBlocksFramework,
     FrameworkCatalog,
+    LayersFramework,
+    ReferenceFramework,
 )
+from scrm_desk.planning.posture import PostureQuestionnaire, load_questionnaire
+from scrm_desk.planning.rules import PlanningRulesError
 from scrm_desk.records import (
     AnswerKind,
     Assessment,
+    CanvasState,
+    ChecklistEntry,
+    ChecklistKind,
     Client,
+    DismissedSuggestion,
     Engagement,
+    Platform,
+    Posture,
     Response,
+    RoadmapItem,
+    SocialInitiative,
     Stakeholder,
+    StartingPoint,
 )
+from scrm_desk.repositories import planning_fields
 from scrm_desk.repositories.assessments import AssessmentRepository
 from scrm_desk.repositories.base import FieldCheck, Repository, transaction
+from scrm_desk.repositories.canvas import CanvasRepository
+from scrm_desk.repositories.checklists import ChecklistRepository
 from scrm_desk.repositories.clients import ClientRepository
 from scrm_desk.repositories.engagements import EngagementRepository
+from scrm_desk.repositories.platforms import PlatformRepository
+from scrm_desk.repositories.posture import PostureRepository
 from scrm_desk.repositories.responses import ResponseRepository
+from scrm_desk.repositories.roadmap import (
+    DismissedSuggestionRepository,
+    RoadmapRepository,
+    position,
+)
+from scrm_desk.repositories.social_initiatives import SocialInitiativeRepository
 from scrm_desk.repositories.stakeholders import StakeholderRepository
+from scrm_desk.repositories.starting_points import StartingPointRepository
 from scrm_desk.workspace import Workspace
 
 FORMAT: Final = "scrm-desk.engagement"
 #: The newest format version this module writes and reads; older ones are read too.
-FORMAT_VERSION: Final = 2
+FORMAT_VERSION: Final = 3
 #: Files above this are refused before parsing: a real engagement is far smaller, and
 #: parsing a huge file would freeze the app and eat memory.
 MAX_DOCUMENT_BYTES: Final = 50 * 1024 * 1024
@@ -64,7 +94,7 @@ MAX_REPORTED_PROBLEMS: Final = 20
 COPY_SUFFIX: Final = " (imported copy)"
 
 OnConflict: TypeAlias = Literal["refuse", "copy"]
-JsonKind: TypeAlias = Literal["string", "integer", "number", "boolean"]
+JsonKind: TypeAlias = Literal["string", "integer", "number", "boolean", "array", "object"]
 
 
 class _StoredRecord(Protocol):
@@ -148,6 +178,8 @@ def _refuse(path: str, message: str) -> InvalidDocumentError:
 
 
 def _member(parent: str, key: str) -> str:
+    if not key:
+        return parent
     return f"{parent}.{key}" if parent else key
 
 
@@ -173,6 +205,10 @@ def _is_kind(value: object, kind: JsonKind) -> bool:
         return isinstance(value, str)
     if kind == "boolean":
         return isinstance(value, bool)
+    if kind == "array":
+        return isinstance(value, list)
+    if kind == "object":
+        return isinstance(value, dict)
     if isinstance(value, bool):  # JSON true is not the number 1
         return False
     if kind == "integer":
@@ -194,6 +230,8 @@ _KIND_NAMES: Final[dict[str, str]] = {
     "integer": "a whole number",
     "number": "a number",
     "boolean": "true or false",
+    "array": "an array",
+    "object": "an object",
 }
 
 
@@ -246,7 +284,7 @@ def _read_value(
         if item.required:
             problems.add(where, "is missing")
             return False, None
-        return True, item.default
+        return True, copy.copy(item.default)  # a default {} must not be shared
     value = raw[item.name]
     if value is None and item.nullable:
         return True, None
@@ -259,7 +297,9 @@ def _read_value(
     try:
         return True, item.check(item.name, value)
     except ValidationError as exc:
-        problems.add(where, exc.message)
+        # A check may name a place inside the value, such as ``block_ids[2]``.
+        inside = exc.field.startswith(f"{item.name}[") or exc.field.startswith(f"{item.name}.")
+        problems.add(_member(path, exc.field) if inside else where, exc.message)
         return False, None
 
 
@@ -272,7 +312,13 @@ def record_to_json(record: object) -> dict[str, Any]:
 
 
 def _json_value(value: object) -> object:
-    return value.value if isinstance(value, StrEnum) else value
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, tuple):  # the links of a roadmap item
+        return [_json_value(item) for item in value]
+    if isinstance(value, dict):  # the answers of a posture
+        return {key: _json_value(item) for key, item in value.items()}
+    return value
 
 
 def _nullable_timestamp(field_name: str, value: object) -> str | None:
@@ -399,6 +445,127 @@ RESPONSE_FIELDS: Final[tuple[FieldSpec, ...]] = (
 )
 
 
+# -- the planning records, since format version 3 -------------------------------------
+
+
+def _optional(
+    name: str, check: FieldCheck, default: object = "", kind: JsonKind = "string"
+) -> FieldSpec:
+    """A field that may be left out: ``default`` is used then."""
+    return FieldSpec(name, check, required=False, default=default, kind=kind)
+
+
+def _nullable(name: str, check: FieldCheck, kind: JsonKind = "string") -> FieldSpec:
+    """A field that may be null or left out (null then)."""
+    return FieldSpec(name, check, required=False, nullable=True, default=None, kind=kind)
+
+
+def _link_list(field_name: str, value: object) -> tuple[str, ...]:
+    """A roadmap item's links: each id checked where it stands, then the repository's check."""
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            planning_fields.slug(f"{field_name}[{index}]", item)
+    return RoadmapRepository.editable[field_name](field_name, value)  # type: ignore[return-value]
+
+
+def _planning_spec(repository: type[Repository[Any]], *items: FieldSpec) -> tuple[FieldSpec, ...]:
+    """``id``, ``engagement_id``, ``items`` and the timestamps; every check the repository's."""
+    engagement = FieldSpec("engagement_id", repository.editable["engagement_id"])
+    return (_ID, engagement, *items, _CREATED_AT, _UPDATED_AT)
+
+
+_CANVAS = CanvasRepository.editable
+CANVAS_STATE_FIELDS: Final = _planning_spec(
+    CanvasRepository,
+    FieldSpec("layer_id", _CANVAS["layer_id"]),
+    _optional("process_id", _CANVAS["process_id"]),
+    _nullable("maturity", _CANVAS["maturity"], kind="integer"),
+    _optional("current_state", _CANVAS["current_state"]),
+    _optional("target_state", _CANVAS["target_state"]),
+    _optional("pain_points", _CANVAS["pain_points"]),
+    _optional("owner", _CANVAS["owner"]),
+    _optional("initiatives", _CANVAS["initiatives"]),
+)
+
+_CHECKLIST = ChecklistRepository.editable
+CHECKLIST_ENTRY_FIELDS: Final = _planning_spec(
+    ChecklistRepository,
+    FieldSpec("checklist", _CHECKLIST["checklist"]),
+    _optional("layer_id", _CHECKLIST["layer_id"]),
+    FieldSpec("item_id", _CHECKLIST["item_id"]),
+    _optional("checked", _CHECKLIST["checked"], default=False, kind="boolean"),
+    _optional("note", _CHECKLIST["note"]),
+)
+
+_POSTURE = PostureRepository.editable
+POSTURE_FIELDS: Final = _planning_spec(
+    PostureRepository,
+    _optional("answers", _POSTURE["answers"], default={}, kind="object"),
+    _nullable("computed_approach", _POSTURE["computed_approach"]),
+    _nullable("override_approach", _POSTURE["override_approach"]),
+    _optional("override_note", _POSTURE["override_note"]),
+)
+
+_INITIATIVE = SocialInitiativeRepository.editable
+SOCIAL_INITIATIVE_FIELDS: Final = _planning_spec(
+    SocialInitiativeRepository,
+    FieldSpec("title", _INITIATIVE["title"]),
+    _optional("description", _INITIATIVE["description"]),
+    FieldSpec("kind", _INITIATIVE["kind"]),
+    FieldSpec("status", _INITIATIVE["status"]),
+    _optional("owner", _INITIATIVE["owner"]),
+)
+
+_STARTING = StartingPointRepository.editable
+STARTING_POINT_FIELDS: Final = _planning_spec(
+    StartingPointRepository,
+    FieldSpec("area_id", _STARTING["area_id"]),
+    _nullable("pain", _STARTING["pain"], kind="integer"),
+    _nullable("value", _STARTING["value"], kind="integer"),
+    _optional("chosen", _STARTING["chosen"], default=False, kind="boolean"),
+    _optional("note", _STARTING["note"]),
+)
+
+_PLATFORM = PlatformRepository.editable
+PLATFORM_FIELDS: Final = _planning_spec(
+    PlatformRepository,
+    FieldSpec("name", _PLATFORM["name"]),
+    FieldSpec("category_id", _PLATFORM["category_id"]),
+    _optional("geography", _PLATFORM["geography"]),
+    _optional("purpose", _PLATFORM["purpose"]),
+    _optional("owner", _PLATFORM["owner"]),
+    _optional("objective", _PLATFORM["objective"]),
+    FieldSpec("status", _PLATFORM["status"]),
+)
+
+_ROADMAP = RoadmapRepository.editable
+ROADMAP_ITEM_FIELDS: Final = _planning_spec(
+    RoadmapRepository,
+    FieldSpec("title", _ROADMAP["title"]),
+    _optional("description", _ROADMAP["description"]),
+    _optional("block_ids", _link_list, default=(), kind="array"),
+    _optional("layer_ids", _link_list, default=(), kind="array"),
+    _optional("area_ids", _link_list, default=(), kind="array"),
+    FieldSpec("impact", _ROADMAP["impact"], kind="integer"),
+    FieldSpec("effort", _ROADMAP["effort"], kind="integer"),
+    _optional("owner", _ROADMAP["owner"]),
+    FieldSpec("phase", _ROADMAP["phase"]),
+    _nullable("start_date", _ROADMAP["start_date"]),
+    _nullable("end_date", _ROADMAP["end_date"]),
+    FieldSpec("status", _ROADMAP["status"]),
+    # Not editable in the repository (``move`` changes it), but part of the record.
+    FieldSpec("position", position, kind="integer"),
+    _optional("origin", _ROADMAP["origin"]),
+)
+
+_DISMISSED = DismissedSuggestionRepository.editable
+DISMISSED_SUGGESTION_FIELDS: Final = _planning_spec(
+    DismissedSuggestionRepository,
+    FieldSpec("key", _DISMISSED["key"]),
+    _optional("title", _DISMISSED["title"]),
+)
+
+
 # --------------------------------------------------------------------------- sections
 
 
@@ -440,14 +607,89 @@ class ReadContext:
     frameworks: dict[str, BuildingBlocksFramework | None] = field(default_factory=dict)
     #: Each (assessment, question, lens, respondent) answered so far, and where.
     answers: dict[tuple[str, str, str, str], str] = field(default_factory=dict)
+    #: Natural keys met so far (the section's key first) and where: "one per ..." rules.
+    seen: dict[tuple[str, ...], str] = field(default_factory=dict)
     _catalog: FrameworkCatalog | None = None
     _question_ids: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: The default layers and reference frameworks, and the posture questionnaire, once
+    #: looked up (``None``: not there; reported once).
+    _planning: dict[str, Any] = field(default_factory=dict)
 
     @property
     def catalog(self) -> FrameworkCatalog:
         if self._catalog is None:
             self._catalog = self.load_catalog()
         return self._catalog
+
+    def first_place(self, key: tuple[str, ...], path: str) -> str | None:
+        """Where ``key`` was met before ``path``; ``None`` when this is the first time."""
+        first = self.seen.setdefault(key, path)
+        return None if first == path else first
+
+    def layers(self, where: str) -> LayersFramework | None:
+        """The layers framework the canvas is drawn with (the catalog's default)."""
+        if "layers" not in self._planning:
+            try:
+                self._planning["layers"] = self.catalog.layers()
+            except LookupError:
+                self._planning["layers"] = None
+                self.problems.add(
+                    where, "cannot be checked: no layers framework is loaded in this SCRM Desk"
+                )
+        found: LayersFramework | None = self._planning["layers"]
+        return found
+
+    def reference(self, where: str) -> ReferenceFramework | None:
+        """The Social CRM reference framework (the catalog's default)."""
+        if "reference" not in self._planning:
+            try:
+                self._planning["reference"] = self.catalog.reference()
+            except LookupError:
+                self._planning["reference"] = None
+                self.problems.add(
+                    where, "cannot be checked: no reference framework is loaded in this SCRM Desk"
+                )
+        found: ReferenceFramework | None = self._planning["reference"]
+        return found
+
+    def questionnaire(self, where: str) -> PostureQuestionnaire | None:
+        """The posture questionnaire the answers were given to."""
+        if "questionnaire" not in self._planning:
+            try:
+                self._planning["questionnaire"] = load_questionnaire()
+            except PlanningRulesError as exc:
+                self._planning["questionnaire"] = None
+                self.problems.add(where, f"cannot be checked: {exc}")
+        found: PostureQuestionnaire | None = self._planning["questionnaire"]
+        return found
+
+    def block_ids(self, where: str) -> tuple[frozenset[str], str] | None:
+        """The blocks a roadmap item may link, and which frameworks they come from.
+
+        Those of the file's assessments' frameworks and of the default building-blocks
+        framework. ``None`` when an assessment's framework is not loaded: that is
+        reported already, and its blocks cannot be known.
+        """
+        if "blocks" not in self._planning:
+            self._planning["blocks"] = self._known_blocks(where)
+        found: tuple[frozenset[str], str] | None = self._planning["blocks"]
+        return found
+
+    def _known_blocks(self, where: str) -> tuple[frozenset[str], str] | None:
+        frameworks = list(self.frameworks.values())
+        if any(framework is None for framework in frameworks):
+            return None
+        default = self.catalog.of_kind(KIND_BUILDING_BLOCKS)[:1]
+        known = {
+            fw.id: fw for fw in (*frameworks, *default) if isinstance(fw, BuildingBlocksFramework)
+        }
+        if not known:
+            self.problems.add(
+                where, "cannot be checked: no building-blocks framework is loaded in this SCRM Desk"
+            )
+            return None
+        ids = frozenset(area.id for fw in known.values() for area in fw.areas)
+        return ids, " or ".join(repr(framework_id) for framework_id in known)
 
     def building_blocks(self, framework_id: str, where: str) -> BuildingBlocksFramework | None:
         """The loaded building-blocks framework ``framework_id``; reports it if missing."""
@@ -499,8 +741,10 @@ class RecordListSection(Generic[R]):
     spec: tuple[FieldSpec, ...]
     repository: Callable[[Workspace], Repository[R]]
     list_for_engagement: Callable[[Workspace, str], Sequence[R]]
-    #: The order records are exported in; it must end with the id, so that two exports
-    #: of the same records are identical.
+    #: The order records are exported in. Two exports of the same records must be
+    #: identical: the key ends with the id, or records it ranks equal keep the order the
+    #: workspace lists them in (which ends with the row's insertion order), and so come
+    #: back in that order when imported.
     sort_key: Callable[[R], tuple[str, ...]] = lambda record: (record.created_at, record.id)
     #: Files of an older format version may lack the section; they import it empty.
     since_version: int = 1
@@ -566,7 +810,8 @@ class RecordListSection(Generic[R]):
         known = ctx.ids.get(section_key)
         if known is None or target in known or target in ctx.unreadable_ids.get(section_key, ()):
             return  # the section itself is unreadable, or the record has its own problems
-        label = next((s.label for s in SECTIONS if s.key == section_key), section_key)
+        section = SECTIONS_BY_KEY.get(section_key)
+        label = section.label if section is not None else section_key
         ctx.problems.add(
             _member(path, name), f"is {target}, which is not the id of any {label} in this file"
         )
@@ -711,9 +956,438 @@ RESPONSES: Final = ResponseSection(
     references=(("respondent_id", STAKEHOLDERS.key),),
 )
 
+
+# --------------------------------------------------------------------------- planning
+# Since format version 3. The records name framework items by id: they are checked
+# against the frameworks the planning pages use (the catalog's default layers and
+# reference frameworks; for blocks, those of the file's assessments and the default
+# building-blocks framework). Each rule that the workspace keeps with a unique index
+# ("one canvas entry per layer and process") is checked too, so that a file that passes
+# here is written without a refusal half-way.
+
+#: How many known ids an "is not a ..." message lists when no close one is found.
+_LISTED_IDS_MAX: Final = 12
+
+
+def _unknown(value: str, known: Sequence[str], what: str) -> str:
+    """``'x' is not <what> (did you mean 'y'?)``, or with the known ids when few."""
+    close = difflib.get_close_matches(value, known, n=1)
+    if close:
+        hint = f" (did you mean {close[0]!r}?)"
+    elif not known:
+        hint = " (there are none)"
+    elif len(known) <= _LISTED_IDS_MAX:
+        hint = f" (known: {', '.join(known)})"
+    else:
+        hint = ""
+    return f"{value!r} is not {what}{hint}"
+
+
+def _second(ctx: ReadContext, key: tuple[str, ...], path: str, what: str, rule: str) -> None:
+    """Report ``path`` when ``key`` was met before: "is a second <what> (the first is ...)"."""
+    first = ctx.first_place(key, path)
+    if first is not None:
+        ctx.problems.add(path, f"is a second {what} (the first is {first}); {rule}")
+
+
+class CanvasSection(RecordListSection[CanvasState]):
+    """The canvas: one entry per layer, and per process of a layer that has processes."""
+
+    def check_record(self, values: Mapping[str, Any], path: str, ctx: ReadContext) -> None:
+        layer_id, process_id = values["layer_id"], values["process_id"]
+        layers = ctx.layers(_member(path, "layer_id"))
+        if layers is not None:
+            by_id = {layer.id: layer for layer in layers.layers}
+            layer = by_id.get(layer_id)
+            if layer is None:
+                ctx.problems.add(
+                    _member(path, "layer_id"),
+                    _unknown(layer_id, list(by_id), f"a layer of the framework {layers.id!r}"),
+                )
+            elif process_id and process_id not in {p.id for p in layer.processes}:
+                ctx.problems.add(
+                    _member(path, "process_id"),
+                    _unknown(
+                        process_id,
+                        [p.id for p in layer.processes],
+                        f"a process of the layer {layer_id!r}",
+                    ),
+                )
+        cell = f"the layer {layer_id!r}" + (f", process {process_id!r}" if process_id else "")
+        _second(
+            ctx,
+            (self.key, layer_id, process_id),
+            path,
+            f"entry for {cell}",
+            "the canvas has one entry per layer and process",
+        )
+
+
+class ChecklistSection(RecordListSection[ChecklistEntry]):
+    """Gate criteria (of a gate layer) and governance items (of no layer), once each."""
+
+    def check_record(self, values: Mapping[str, Any], path: str, ctx: ReadContext) -> None:
+        checklist, layer_id, item_id = values["checklist"], values["layer_id"], values["item_id"]
+        item_path = _member(path, "item_id")
+        if checklist is ChecklistKind.GATE:
+            if not layer_id:
+                ctx.problems.add(
+                    _member(path, "layer_id"), "a gate criterion needs the id of its gate layer"
+                )
+                return
+            layers = ctx.layers(_member(path, "layer_id"))
+            if layers is not None:
+                gates = {layer.id: layer for layer in layers.gates()}
+                gate = gates.get(layer_id)
+                if gate is None:
+                    ctx.problems.add(
+                        _member(path, "layer_id"),
+                        _unknown(layer_id, list(gates), f"a gate layer of {layers.id!r}"),
+                    )
+                elif item_id not in {c.id for c in gate.gate_criteria}:
+                    ctx.problems.add(
+                        item_path,
+                        _unknown(
+                            item_id,
+                            [c.id for c in gate.gate_criteria],
+                            f"a criterion of the gate {layer_id!r}",
+                        ),
+                    )
+            what = f"entry for the gate criterion {item_id!r} of {layer_id!r}"
+        else:
+            if layer_id:
+                ctx.problems.add(
+                    _member(path, "layer_id"),
+                    f"must be empty: a governance item belongs to no layer (it is {layer_id!r})",
+                )
+                return
+            reference = ctx.reference(item_path)
+            if reference is not None:
+                items = [item.id for item in reference.governance_checklist]
+                if item_id not in items:
+                    ctx.problems.add(
+                        item_path,
+                        _unknown(
+                            item_id,
+                            items,
+                            f"an item of the governance checklist of {reference.id!r}",
+                        ),
+                    )
+            what = f"entry for the governance item {item_id!r}"
+        _second(
+            ctx,
+            (self.key, checklist.value, layer_id, item_id),
+            path,
+            what,
+            "a checklist has one entry per item",
+        )
+
+
+class PostureSection(RecordListSection[Posture]):
+    """At most one posture; answers to the questionnaire, approaches of the reference."""
+
+    def check_record(self, values: Mapping[str, Any], path: str, ctx: ReadContext) -> None:
+        _second(
+            ctx,
+            (self.key,),
+            path,
+            "posture for the engagement",
+            "an engagement has one posture",
+        )
+        if values["override_approach"] and not values["override_note"]:
+            ctx.problems.add(
+                _member(path, "override_note"),
+                "is required with an override: say why the approach differs from the "
+                "questionnaire's",
+            )
+        for name in ("computed_approach", "override_approach"):
+            approach = values[name]
+            if approach is None:
+                continue
+            reference = ctx.reference(_member(path, name))
+            if reference is not None:
+                known = [a.id for a in reference.approaches]
+                if approach not in known:
+                    ctx.problems.add(
+                        _member(path, name),
+                        _unknown(approach, known, f"an approach of {reference.id!r}"),
+                    )
+        answers: Mapping[str, str] = values["answers"]
+        if not answers:
+            return
+        where = _member(path, "answers")
+        questionnaire = ctx.questionnaire(where)
+        if questionnaire is None:
+            return
+        questions = {q.id: q for q in questionnaire.questions}
+        for question_id, option_id in answers.items():
+            question = questions.get(question_id)
+            if question is None:
+                ctx.problems.add(
+                    where,
+                    _unknown(
+                        question_id, list(questions), "a question of the posture questionnaire"
+                    ),
+                )
+                continue
+            options = [option.id for option in question.options]
+            if option_id not in options:
+                ctx.problems.add(
+                    _member(where, question_id),
+                    _unknown(option_id, options, f"an option of the question {question_id!r}"),
+                )
+
+
+def _check_reference_id(
+    ctx: ReadContext,
+    where: str,
+    value: str,
+    known: Callable[[ReferenceFramework], Sequence[str]],
+    what: str,
+) -> None:
+    """Report ``value`` unless it is one of ``known`` of the reference framework."""
+    reference = ctx.reference(where)
+    if reference is not None:
+        ids = list(known(reference))
+        if value not in ids:
+            ctx.problems.add(where, _unknown(value, ids, f"{what} of {reference.id!r}"))
+
+
+class SocialInitiativeSection(RecordListSection[SocialInitiative]):
+    """Initiatives, each of one of Kolsky's kinds of social."""
+
+    def check_record(self, values: Mapping[str, Any], path: str, ctx: ReadContext) -> None:
+        _check_reference_id(
+            ctx,
+            _member(path, "kind"),
+            values["kind"],
+            lambda reference: [kind.id for kind in reference.social_kinds],
+            "a kind of social",
+        )
+
+
+class StartingPointSection(RecordListSection[StartingPoint]):
+    """One entry per starting area."""
+
+    def check_record(self, values: Mapping[str, Any], path: str, ctx: ReadContext) -> None:
+        area_id = values["area_id"]
+        _check_reference_id(
+            ctx,
+            _member(path, "area_id"),
+            area_id,
+            lambda reference: [area.id for area in reference.starting_areas],
+            "a starting area",
+        )
+        _second(
+            ctx,
+            (self.key, area_id),
+            path,
+            f"entry for the starting area {area_id!r}",
+            "each area is rated once",
+        )
+
+
+class PlatformSection(RecordListSection[Platform]):
+    """Platforms, each of a platform category."""
+
+    def check_record(self, values: Mapping[str, Any], path: str, ctx: ReadContext) -> None:
+        _check_reference_id(
+            ctx,
+            _member(path, "category_id"),
+            values["category_id"],
+            lambda reference: [category.id for category in reference.platform_categories],
+            "a platform category",
+        )
+
+
+class RoadmapSection(RecordListSection[RoadmapItem]):
+    """Roadmap items: distinct positions, one item per suggestion, links that exist."""
+
+    def check_record(self, values: Mapping[str, Any], path: str, ctx: ReadContext) -> None:
+        try:
+            validation.date_order(values["start_date"], values["end_date"])
+        except ValidationError as exc:
+            ctx.problems.add(_member(path, exc.field), exc.message)
+        first = ctx.first_place((self.key, "position", str(values["position"])), path)
+        if first is not None:
+            ctx.problems.add(
+                _member(path, "position"),
+                f"{values['position']} is also the position of {first}; each item of the "
+                "roadmap has its own place",
+            )
+        origin = values["origin"]
+        if origin:
+            first = ctx.first_place((self.key, "origin", origin), path)
+            if first is not None:
+                ctx.problems.add(
+                    _member(path, "origin"),
+                    f"the suggestion {origin!r} is already on the roadmap as {first}; a "
+                    "suggestion is accepted once",
+                )
+        self._check_links(values, path, ctx)
+
+    def _check_links(self, values: Mapping[str, Any], path: str, ctx: ReadContext) -> None:
+        links: list[tuple[str, Sequence[str], str]] = []
+        if values["block_ids"]:
+            blocks = ctx.block_ids(_member(path, "block_ids"))
+            if blocks is not None:
+                links.append(("block_ids", sorted(blocks[0]), f"a building block of {blocks[1]}"))
+        if values["layer_ids"]:
+            layers = ctx.layers(_member(path, "layer_ids"))
+            if layers is not None:
+                ids = [layer.id for layer in layers.layers]
+                links.append(("layer_ids", ids, f"a layer of the framework {layers.id!r}"))
+        if values["area_ids"]:
+            reference = ctx.reference(_member(path, "area_ids"))
+            if reference is not None:
+                ids = [area.id for area in reference.starting_areas]
+                links.append(("area_ids", ids, f"a starting area of {reference.id!r}"))
+        for name, known, what in links:
+            for index, item in enumerate(values[name]):
+                if item not in known:
+                    ctx.problems.add(f"{_member(path, name)}[{index}]", _unknown(item, known, what))
+
+
+class DismissedSuggestionSection(RecordListSection[DismissedSuggestion]):
+    """Suggestions the consultant dismissed, each once."""
+
+    def check_record(self, values: Mapping[str, Any], path: str, ctx: ReadContext) -> None:
+        key = values["key"]
+        _second(
+            ctx,
+            (self.key, key),
+            path,
+            f"dismissal of the suggestion {key!r}",
+            "a suggestion is dismissed once",
+        )
+
+
+def _by_created(record: Any) -> tuple[str, ...]:
+    # Records created in the same millisecond keep the workspace's order (insertion).
+    return (record.created_at,)
+
+
+CANVAS_STATES: Final = CanvasSection(
+    key="canvas_states",
+    label=CanvasRepository.label,
+    record=CanvasState,
+    spec=CANVAS_STATE_FIELDS,
+    repository=lambda ws: ws.canvas,
+    list_for_engagement=lambda ws, engagement_id: ws.canvas.for_engagement(engagement_id),
+    sort_key=lambda state: (state.layer_id, state.process_id, state.id),
+    since_version=3,
+)
+
+CHECKLIST_ENTRIES: Final = ChecklistSection(
+    key="checklist_entries",
+    label=ChecklistRepository.label,
+    record=ChecklistEntry,
+    spec=CHECKLIST_ENTRY_FIELDS,
+    repository=lambda ws: ws.checklists,
+    list_for_engagement=lambda ws, engagement_id: ws.checklists.for_engagement(engagement_id),
+    sort_key=lambda entry: (entry.checklist.value, entry.layer_id, entry.item_id, entry.id),
+    since_version=3,
+)
+
+POSTURES: Final = PostureSection(
+    key="postures",
+    label=PostureRepository.label,
+    record=Posture,
+    spec=POSTURE_FIELDS,
+    repository=lambda ws: ws.posture,
+    list_for_engagement=lambda ws, engagement_id: ws.posture.for_engagement(engagement_id),
+    sort_key=_by_created,
+    since_version=3,
+)
+
+SOCIAL_INITIATIVES: Final = SocialInitiativeSection(
+    key="social_initiatives",
+    label=SocialInitiativeRepository.label,
+    record=SocialInitiative,
+    spec=SOCIAL_INITIATIVE_FIELDS,
+    repository=lambda ws: ws.social_initiatives,
+    list_for_engagement=lambda ws, engagement_id: ws.social_initiatives.for_engagement(
+        engagement_id
+    ),
+    sort_key=_by_created,
+    since_version=3,
+)
+
+STARTING_POINTS: Final = StartingPointSection(
+    key="starting_points",
+    label=StartingPointRepository.label,
+    record=StartingPoint,
+    spec=STARTING_POINT_FIELDS,
+    repository=lambda ws: ws.starting_points,
+    list_for_engagement=lambda ws, engagement_id: ws.starting_points.for_engagement(engagement_id),
+    sort_key=lambda point: (point.area_id, point.id),
+    since_version=3,
+)
+
+PLATFORMS: Final = PlatformSection(
+    key="platforms",
+    label=PlatformRepository.label,
+    record=Platform,
+    spec=PLATFORM_FIELDS,
+    repository=lambda ws: ws.platforms,
+    list_for_engagement=lambda ws, engagement_id: ws.platforms.for_engagement(engagement_id),
+    # As the workspace lists them: by name and geography.
+    sort_key=lambda platform: (
+        platform.name.casefold(),
+        platform.geography.casefold(),
+        platform.created_at,
+    ),
+    since_version=3,
+)
+
+ROADMAP_ITEMS: Final = RoadmapSection(
+    key="roadmap_items",
+    label=RoadmapRepository.label,
+    record=RoadmapItem,
+    spec=ROADMAP_ITEM_FIELDS,
+    repository=lambda ws: ws.roadmap,
+    list_for_engagement=lambda ws, engagement_id: ws.roadmap.for_engagement(engagement_id),
+    # The roadmap's own order: by position.
+    sort_key=lambda item: (f"{item.position:012d}", item.created_at),
+    since_version=3,
+)
+
+DISMISSED_SUGGESTIONS: Final = DismissedSuggestionSection(
+    key="dismissed_suggestions",
+    label=DismissedSuggestionRepository.label,
+    record=DismissedSuggestion,
+    spec=DISMISSED_SUGGESTION_FIELDS,
+    repository=lambda ws: ws.dismissed_suggestions,
+    list_for_engagement=lambda ws, engagement_id: ws.dismissed_suggestions.for_engagement(
+        engagement_id
+    ),
+    sort_key=_by_created,
+    since_version=3,
+)
+
+#: The planning sections, in the order they are written.
+PLANNING_SECTIONS: Final[tuple[RecordListSection[Any], ...]] = (
+    CANVAS_STATES,
+    CHECKLIST_ENTRIES,
+    POSTURES,
+    SOCIAL_INITIATIVES,
+    STARTING_POINTS,
+    PLATFORMS,
+    ROADMAP_ITEMS,
+    DISMISSED_SUGGESTIONS,
+)
+
 #: Everything that belongs to an engagement, in the order it is written and imported.
 #: Sections that refer to another section come after it.
-SECTIONS: Final[tuple[RecordListSection[Any], ...]] = (STAKEHOLDERS, ASSESSMENTS, RESPONSES)
+SECTIONS: Final[tuple[RecordListSection[Any], ...]] = (
+    STAKEHOLDERS,
+    ASSESSMENTS,
+    RESPONSES,
+    *PLANNING_SECTIONS,
+)
+
+#: The sections by their document key.
+SECTIONS_BY_KEY: Final[Mapping[str, RecordListSection[Any]]] = {s.key: s for s in SECTIONS}
 
 _ENVELOPE_KEYS: Final = ("format", "format_version", "exported_at", "app_version")
 
@@ -749,9 +1423,10 @@ def export_engagement(ws: Workspace, engagement_id: str) -> dict[str, Any]:
 def records_left_out(ws: Workspace, engagement_id: str) -> dict[str, int]:
     """Rows of the engagement that the format does not carry (yet), counted by table.
 
-    The format grows one section at a time. Until every table that hangs off an
-    engagement has its section, an export says what it leaves behind instead of
-    dropping it silently. (Rows that hang off those rows are not counted separately.)
+    Since format version 3 every table that hangs off an engagement has its section, so
+    this is empty; it guards a table added to the workspace before the format catches
+    up, so that an export says what it leaves behind instead of dropping it silently.
+    (Rows that hang off those rows are not counted separately.)
     """
     carried = {section.repository(ws).table for section in SECTIONS}
     left_out: dict[str, int] = {}
@@ -868,6 +1543,38 @@ class EngagementDocument:
     @property
     def responses(self) -> tuple[Response, ...]:
         return self.sections[RESPONSES.key]
+
+    @property
+    def canvas_states(self) -> tuple[CanvasState, ...]:
+        return self.sections[CANVAS_STATES.key]
+
+    @property
+    def checklist_entries(self) -> tuple[ChecklistEntry, ...]:
+        return self.sections[CHECKLIST_ENTRIES.key]
+
+    @property
+    def postures(self) -> tuple[Posture, ...]:
+        return self.sections[POSTURES.key]
+
+    @property
+    def social_initiatives(self) -> tuple[SocialInitiative, ...]:
+        return self.sections[SOCIAL_INITIATIVES.key]
+
+    @property
+    def starting_points(self) -> tuple[StartingPoint, ...]:
+        return self.sections[STARTING_POINTS.key]
+
+    @property
+    def platforms(self) -> tuple[Platform, ...]:
+        return self.sections[PLATFORMS.key]
+
+    @property
+    def roadmap_items(self) -> tuple[RoadmapItem, ...]:
+        return self.sections[ROADMAP_ITEMS.key]
+
+    @property
+    def dismissed_suggestions(self) -> tuple[DismissedSuggestion, ...]:
+        return self.sections[DISMISSED_SUGGESTIONS.key]
 
 
 def read_document_file(path: str | os.PathLike[str]) -> bytes:
@@ -1039,9 +1746,9 @@ def load_document(
 ) -> EngagementDocument:
     """Check a whole document without writing anything.
 
-    ``data`` is the file's bytes, its text, or JSON already parsed. Assessments are
-    checked against the frameworks of ``catalog`` (default: the built-in ones); pass
-    the workspace's catalog so that its own frameworks count. Raises
+    ``data`` is the file's bytes, its text, or JSON already parsed. Assessments and the
+    plan are checked against the frameworks of ``catalog`` (default: the built-in ones);
+    pass the workspace's catalog so that its own frameworks count. Raises
     :class:`InvalidDocumentError` listing every problem found.
     """
     return _load_document(data, FrameworkCatalog.load if catalog is None else lambda: catalog)
@@ -1050,7 +1757,7 @@ def load_document(
 def _load_document(
     data: bytes | str | Mapping[str, Any], load_catalog: Callable[[], FrameworkCatalog]
 ) -> EngagementDocument:
-    # The catalog is loaded only for a document that has assessments.
+    # The catalog is loaded only for a document that has assessments or a plan.
     document = data if isinstance(data, Mapping) else parse_json(data)
     version = _check_format(document)
     assert isinstance(document, Mapping)
@@ -1119,8 +1826,8 @@ def import_engagement(
     and every record under it, references included) with the title suffixed
     " (imported copy)". Any failure leaves the workspace unchanged.
 
-    Assessments are checked against ``catalog``; by default the built-in frameworks
-    and the workspace's own (its ``frameworks`` folder) are loaded when needed.
+    Assessments and the plan are checked against ``catalog``; by default the built-in
+    frameworks and the workspace's own (its ``frameworks`` folder) are loaded when needed.
     """
     if on_conflict not in ("refuse", "copy"):
         raise ValueError(f"on_conflict must be 'refuse' or 'copy', not {on_conflict!r}")

@@ -30,7 +30,21 @@ from scrm_desk.interchange import (
     records_left_out,
     write_document_file,
 )
-from scrm_desk.records import Assessment, Client, Engagement, Response, Stakeholder
+from scrm_desk.records import (
+    Assessment,
+    CanvasState,
+    ChecklistEntry,
+    Client,
+    DismissedSuggestion,
+    Engagement,
+    Platform,
+    Posture,
+    Response,
+    RoadmapItem,
+    SocialInitiative,
+    Stakeholder,
+    StartingPoint,
+)
 from scrm_desk.scoring import score_assessment
 from scrm_desk.workspace import Workspace
 
@@ -38,6 +52,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "interchange"
 FIXTURE = DATA / "engagement-v1.json"
 FIXTURE_V2 = DATA / "engagement-v2.json"
+FIXTURE_V3 = DATA / "engagement-v3.json"
 SCHEMA = ROOT / "resources" / "schemas" / "engagement.schema.json"
 BUILDING_BLOCKS = ROOT / "resources" / "frameworks" / "building_blocks.toml"
 
@@ -48,6 +63,14 @@ def fixture_document() -> dict[str, Any]:
 
 def fixture_v2_document() -> dict[str, Any]:
     return json.loads(FIXTURE_V2.read_text(encoding="utf-8"))
+
+
+def fixture_v3_document() -> dict[str, Any]:
+    return json.loads(FIXTURE_V3.read_text(encoding="utf-8"))
+
+
+PLANNING_KEYS = [section.key for section in engagement_json.PLANNING_SECTIONS]
+NO_PLAN: dict[str, list[Any]] = {key: [] for key in PLANNING_KEYS}
 
 
 def snapshot(ws: Workspace) -> list[str]:
@@ -99,6 +122,14 @@ def test_export_holds_every_field_of_every_record(workspace: Workspace, demo_id:
     assert ranks == sorted(ranks)
     first = document["responses"][0]
     assert first["respondent_id"] is None and first["lens"] == "classic"
+    # The plan, since version 3: every section present, each record with every field.
+    assert list(document)[-8:] == PLANNING_KEYS
+    for key, record in PLANNING_RECORDS.items():
+        assert document[key], key
+        assert all(list(item) == [f.name for f in fields(record)] for item in document[key])
+    assert [item["position"] for item in document["roadmap_items"]] == list(range(1, 10))
+    assert document["roadmap_items"][0]["block_ids"] == ["vision", "strategy"]  # a list
+    assert document["postures"][0]["computed_approach"] == "toe_dippers"
 
 
 def test_export_of_an_unknown_engagement_says_so(workspace: Workspace) -> None:
@@ -126,6 +157,18 @@ def test_records_the_format_does_not_carry_are_counted(workspace: Workspace, dem
     assert records_left_out(workspace, demo_id) == {"extra_notes": 2}
 
 
+PLANNING_RECORDS: dict[str, type] = {
+    "canvas_states": CanvasState,
+    "checklist_entries": ChecklistEntry,
+    "postures": Posture,
+    "social_initiatives": SocialInitiative,
+    "starting_points": StartingPoint,
+    "platforms": Platform,
+    "roadmap_items": RoadmapItem,
+    "dismissed_suggestions": DismissedSuggestion,
+}
+
+
 def test_format_fields_match_the_records() -> None:
     """A field added to a record must be added to the format (and its docs) too."""
     for spec, record in (
@@ -134,8 +177,42 @@ def test_format_fields_match_the_records() -> None:
         (engagement_json.STAKEHOLDER_FIELDS, Stakeholder),
         (engagement_json.ASSESSMENT_FIELDS, Assessment),
         (engagement_json.RESPONSE_FIELDS, Response),
+        *((section.spec, section.record) for section in engagement_json.PLANNING_SECTIONS),
     ):
         assert [item.name for item in spec] == [f.name for f in fields(record)]
+    assert {s.key: s.record for s in engagement_json.PLANNING_SECTIONS} == PLANNING_RECORDS
+
+
+def tables_held_by_an_engagement(ws: Workspace) -> set[str]:
+    """Every table whose rows hang off an engagement, directly or through other rows,
+    read from the workspace's foreign keys."""
+    parents = {
+        table: {row[2] for row in ws.db.execute(f"PRAGMA foreign_key_list([{table}])")}
+        for table in ws.db.table_names()
+    }
+    held: set[str] = set()
+    frontier = {"engagements"}
+    while frontier:
+        frontier = {
+            table
+            for table, referenced in parents.items()
+            if referenced & frontier and table not in held and table != "engagements"
+        }
+        held |= frontier
+    return held
+
+
+def test_every_table_of_an_engagement_has_a_section(workspace: Workspace, demo_id: str) -> None:
+    """A table added to the workspace fails here until the format carries it."""
+    held = tables_held_by_an_engagement(workspace)
+    assert {"stakeholders", "responses", "roadmap_items", "postures"} <= held
+    carried = [section.repository(workspace).table for section in engagement_json.SECTIONS]
+    assert sorted(carried) == sorted(held)
+    # The demo has rows in every one of them, so its round trip covers every table.
+    document = export_engagement(workspace, demo_id)
+    for section in engagement_json.SECTIONS:
+        assert document[section.key], section.key
+    assert records_left_out(workspace, demo_id) == {}
 
 
 # --------------------------------------------------------------------------- round trips
@@ -156,9 +233,24 @@ def test_round_trip_into_a_fresh_workspace_is_exact(
         "stakeholders": 10,
         "assessments": 2,
         "responses": len(original["responses"]),
+        "canvas_states": 11,
+        "checklist_entries": 11,
+        "postures": 1,
+        "social_initiatives": 6,
+        "starting_points": 5,
+        "platforms": 6,
+        "roadmap_items": 9,
+        "dismissed_suggestions": 1,
     }
     assert result.changes.touches("client", "engagement", "stakeholder")
     assert result.changes.touches("assessment") and result.changes.touches("response")
+    for kind in ("canvas_state", "checklist_entry", "posture", "roadmap_item"):
+        assert result.changes.touches(kind), kind
+    # Record for record, timestamps and positions included.
+    for section in engagement_json.SECTIONS:
+        assert section.list_for_engagement(other_workspace, demo_id) == (
+            section.list_for_engagement(workspace, demo_id)
+        ), section.key
 
 
 def scores(ws: Workspace, engagement_id: str) -> list[dict[str, Any]]:
@@ -211,19 +303,24 @@ def test_the_stored_version_1_file_still_imports_exactly(workspace: Workspace) -
     assert result.counts["assessments"] == result.counts["responses"] == 0
     exported = export_engagement(workspace, result.engagement_id)
     # Written again as the current version, with the sections version 1 did not have.
-    assert exported["format_version"] == FORMAT_VERSION == 2
+    assert exported["format_version"] == FORMAT_VERSION == 3
     assert without_export_time(exported) | {"app_version": stored["app_version"]} == (
-        without_export_time(stored) | {"format_version": 2, "assessments": [], "responses": []}
+        without_export_time(stored)
+        | {"format_version": 3, "assessments": [], "responses": []}
+        | NO_PLAN
     )
 
 
 def test_the_stored_version_2_file_imports_exactly(workspace: Workspace) -> None:
     stored = fixture_v2_document()
+    assert stored["format_version"] == 2 and "roadmap_items" not in stored
     result = import_engagement(workspace, FIXTURE_V2.read_bytes())
     assert result.counts["assessments"] == 2 and result.counts["responses"] == 9
+    assert all(result.counts[key] == 0 for key in PLANNING_KEYS)
     exported = export_engagement(workspace, result.engagement_id)
+    # Written again as version 3, with an empty plan.
     assert dumps(without_export_time(exported) | {"app_version": stored["app_version"]}) == (
-        dumps(without_export_time(stored))
+        dumps(without_export_time(stored) | {"format_version": 3} | NO_PLAN)
     )
     undated = workspace.assessments.named(result.engagement_id, "pulse check")
     assert undated.assessed_on is None
@@ -255,6 +352,7 @@ def test_the_example_in_the_format_document_imports(workspace: Workspace) -> Non
     assert document["format_version"] == FORMAT_VERSION
     result = import_engagement(workspace, example)
     assert result.counts["responses"] == 2
+    assert result.counts["roadmap_items"] == 1 and result.counts["dismissed_suggestions"] == 0
     assert without_export_time(export_engagement(workspace, result.engagement_id)) == (
         without_export_time(document) | {"app_version": engagement_json.__version__}
     )
@@ -1005,6 +1103,7 @@ def test_exports_and_the_stored_file_match_the_schema(
     assert list(validator.iter_errors(export_engagement(workspace, demo_id))) == []
     assert list(validator.iter_errors(fixture_document())) == []
     assert list(validator.iter_errors(fixture_v2_document())) == []
+    assert list(validator.iter_errors(fixture_v3_document())) == []
 
 
 @pytest.mark.parametrize(
@@ -1035,6 +1134,14 @@ def test_the_schema_lists_exactly_the_format_fields() -> None:
         ("stakeholder", engagement_json.STAKEHOLDER_FIELDS),
         ("assessment", engagement_json.ASSESSMENT_FIELDS),
         ("response", engagement_json.RESPONSE_FIELDS),
+        ("canvasState", engagement_json.CANVAS_STATE_FIELDS),
+        ("checklistEntry", engagement_json.CHECKLIST_ENTRY_FIELDS),
+        ("posture", engagement_json.POSTURE_FIELDS),
+        ("socialInitiative", engagement_json.SOCIAL_INITIATIVE_FIELDS),
+        ("startingPoint", engagement_json.STARTING_POINT_FIELDS),
+        ("platform", engagement_json.PLATFORM_FIELDS),
+        ("roadmapItem", engagement_json.ROADMAP_ITEM_FIELDS),
+        ("dismissedSuggestion", engagement_json.DISMISSED_SUGGESTION_FIELDS),
     ):
         definition = schema["$defs"][name]
         assert list(definition["properties"]) == [item.name for item in spec]
@@ -1042,7 +1149,596 @@ def test_the_schema_lists_exactly_the_format_fields() -> None:
     assert list(schema["properties"]) == list(engagement_json.top_level_keys(FORMAT_VERSION))
     assert schema["properties"]["format_version"]["enum"] == list(range(1, FORMAT_VERSION + 1))
     assert schema["required"] == list(engagement_json.top_level_keys(1))
-    (rule,) = [
-        r for r in schema["allOf"] if r["if"]["properties"]["format_version"] == {"const": 2}
+    rules = {r["if"]["properties"]["format_version"]["const"]: r["then"] for r in schema["allOf"]}
+    assert sorted(rules) == list(range(1, FORMAT_VERSION + 1))
+    for version, rule in rules.items():
+        since = [s.key for s in engagement_json.SECTIONS if s.since_version > 1]
+        assert rule.get("required", []) == [
+            key for key in since if engagement_json.SECTIONS_BY_KEY[key].since_version <= version
+        ]
+        refused = {key for key, allowed in rule.get("properties", {}).items() if allowed is False}
+        assert refused == {
+            key for key in since if engagement_json.SECTIONS_BY_KEY[key].since_version > version
+        }
+
+
+# --------------------------------------------------------------------------- the plan (v3)
+
+
+def test_the_stored_version_3_file_imports_exactly(workspace: Workspace) -> None:
+    stored = fixture_v3_document()
+    assert stored["format_version"] == 3
+    result = import_engagement(workspace, FIXTURE_V3.read_bytes())
+    assert {key: result.counts[key] for key in PLANNING_KEYS} == {
+        "canvas_states": 4,
+        "checklist_entries": 4,
+        "postures": 1,
+        "social_initiatives": 2,
+        "starting_points": 2,
+        "platforms": 2,
+        "roadmap_items": 2,
+        "dismissed_suggestions": 1,
+    }
+    exported = export_engagement(workspace, result.engagement_id)
+    assert dumps(without_export_time(exported) | {"app_version": stored["app_version"]}) == (
+        dumps(without_export_time(stored))
+    )
+    engagement_id = result.engagement_id
+    empty = workspace.canvas.find(engagement_id, "lean_agile_processes")
+    assert empty is not None and empty.maturity is None
+    posture = workspace.posture.find(engagement_id)
+    assert posture is not None and posture.approach == "strategic"  # the override wins
+    assert posture.computed_approach == "toe_dippers"
+    # Positions keep their gap; the roadmap's order is what counts.
+    assert [item.position for item in workspace.roadmap.for_engagement(engagement_id)] == [1, 3]
+    assert workspace.roadmap.origins(engagement_id) == {"governance_gaps"}
+    assert workspace.dismissed_suggestions.keys(engagement_id) == {"no_starting_area"}
+    point = workspace.starting_points.find(engagement_id, "marketing_monitoring")
+    assert point is not None and point.value is None and not point.chosen
+
+
+def test_optional_planning_fields_may_be_left_out(workspace: Workspace) -> None:
+    document = fixture_v3_document()
+    optional = {
+        key: [item.name for item in engagement_json.SECTIONS_BY_KEY[key].spec if not item.required]
+        for key in PLANNING_KEYS
+    }
+    for key, names in optional.items():
+        for record in document[key]:
+            for name in names:
+                if not (key == "checklist_entries" and record["checklist"] == "gate"):
+                    record.pop(name, None)  # a gate entry keeps its layer
+    document["checklist_entries"] = document["checklist_entries"][2:]
+    document["canvas_states"] = document["canvas_states"][:2]  # without a process, one cell
+    result = import_engagement(workspace, document)
+    engagement_id = result.engagement_id
+    state = workspace.canvas.for_engagement(engagement_id)[0]
+    assert (state.process_id, state.maturity, state.owner) == ("", None, "")
+    assert workspace.posture.find(engagement_id).answers == {}  # type: ignore[union-attr]
+    item = workspace.roadmap.for_engagement(engagement_id)[0]
+    assert (item.block_ids, item.origin, item.start_date) == ((), "", None)
+    assert not any(e.checked for e in workspace.checklists.for_engagement(engagement_id))
+
+
+def _plan_in_version_2(document: dict[str, Any]) -> None:
+    document["format_version"] = 2
+    for key in PLANNING_KEYS:
+        if key != "roadmap_items":
+            del document[key]
+
+
+def _second_posture(document: dict[str, Any]) -> None:
+    document["postures"].append(dict(document["postures"][0], id=OTHER_ID))
+
+
+def _second_dismissal(document: dict[str, Any]) -> None:
+    document["dismissed_suggestions"].append(
+        dict(document["dismissed_suggestions"][0], id=OTHER_ID)
+    )
+
+
+def _duplicate_roadmap_id(document: dict[str, Any]) -> None:
+    document["roadmap_items"][1]["id"] = document["roadmap_items"][0]["id"]
+
+
+# Changes to the version 3 file. Its plan, in order: canvas_states 0 bi_listening,
+# 1 customer_strategy, 2 the Lean & Agile layer, 3 its service process; checklist_entries
+# 0-1 gate criteria, 2-3 governance items; one posture with an override; initiatives 0
+# Social CRM, 1 social media; starting points 0 customer_service, 1 marketing_monitoring;
+# platforms 0 Facebook, 1 Instagram; roadmap items 0 (position 1) and 1 (position 3,
+# from the governance_gaps suggestion); one dismissed suggestion.
+BAD_V3_DOCUMENTS: list[tuple[str, Mutation, str, bool]] = [
+    ("missing canvas", _delete("canvas_states"), "canvas_states: is missing", True),
+    ("missing roadmap", _delete("roadmap_items"), "roadmap_items: is missing", True),
+    (
+        "plan in a version 2 file",
+        _plan_in_version_2,
+        "roadmap_items: is not part of format version 2",
+        True,
+    ),
+    ("platforms type", _set("platforms", {}), "platforms: must be an array, not an object", True),
+    (
+        "unknown field",
+        _set("platforms.0.url", "x"),
+        "platforms[0].url: is not a field of this format",
+        True,
+    ),
+    (
+        "plan of another engagement",
+        _set("platforms.1.engagement_id", OTHER_ID),
+        f"platforms[1].engagement_id: is {OTHER_ID}, but the engagement in this file",
+        False,
+    ),
+    (
+        "duplicate roadmap ids",
+        _duplicate_roadmap_id,
+        "roadmap_items[1].id: c6a7b8c9-d0e1-4fc0-8a7b-000000000001 is also the id of "
+        "roadmap_items[0]",
+        False,
+    ),
+    # -- the canvas
+    (
+        "unknown layer",
+        _set("canvas_states.1.layer_id", "customer_strategie"),
+        "canvas_states[1].layer_id: 'customer_strategie' is not a layer of the framework "
+        "'buchanan-7-layers' (did you mean 'customer_strategy'?)",
+        False,
+    ),
+    (
+        "unknown process",
+        _set("canvas_states.3.process_id", "servce"),
+        "canvas_states[3].process_id: 'servce' is not a process of the layer "
+        "'lean_agile_processes' (did you mean 'service'?)",
+        False,
+    ),
+    (
+        "process of a layer without processes",
+        _set("canvas_states.1.process_id", "service"),
+        "canvas_states[1].process_id: 'service' is not a process of the layer "
+        "'customer_strategy' (there are none)",
+        False,
+    ),
+    (
+        "layer id not an id",
+        _set("canvas_states.0.layer_id", "BI Listening"),
+        "canvas_states[0].layer_id: 'BI Listening' is not an id",
+        True,
+    ),
+    (
+        "maturity 6",
+        _set("canvas_states.0.maturity", 6),
+        "canvas_states[0].maturity: must be a whole number from 1 to 5, not 6",
+        True,
+    ),
+    (
+        "maturity as text",
+        _set("canvas_states.0.maturity", "2"),
+        "canvas_states[0].maturity: must be a whole number, not a string",
+        True,
+    ),
+    (
+        "second entry for a cell",
+        _set("canvas_states.2.process_id", "service"),
+        "canvas_states[3]: is a second entry for the layer 'lean_agile_processes', process "
+        "'service' (the first is canvas_states[2]); the canvas has one entry per layer and "
+        "process",
+        False,
+    ),
+    # -- checklists
+    (
+        "unknown gate criterion",
+        _set("checklist_entries.0.item_id", "customer_outcome_defined"),
+        "checklist_entries[0].item_id: 'customer_outcome_defined' is not a criterion of the "
+        "gate 'customer_strategy' (did you mean 'customer_outcomes_defined'?)",
+        False,
+    ),
+    (
+        "gate of a layer that is no gate",
+        _set("checklist_entries.1.layer_id", "bi_listening"),
+        "checklist_entries[1].layer_id: 'bi_listening' is not a gate layer of "
+        "'buchanan-7-layers' (known: customer_strategy)",
+        False,
+    ),
+    (
+        "gate entry without its layer",
+        _set("checklist_entries.1.layer_id", ""),
+        "checklist_entries[1].layer_id: a gate criterion needs the id of its gate layer",
+        True,
+    ),
+    (
+        "governance entry with a layer",
+        _set("checklist_entries.2.layer_id", "customer_strategy"),
+        "checklist_entries[2].layer_id: must be empty: a governance item belongs to no layer",
+        True,
+    ),
+    (
+        "unknown governance item",
+        _set("checklist_entries.3.item_id", "who_may_talk"),
+        "checklist_entries[3].item_id: 'who_may_talk' is not an item of the governance "
+        "checklist of 'social-crm-reference' (did you mean 'who_may_speak'?)",
+        False,
+    ),
+    (
+        "checked as text",
+        _set("checklist_entries.0.checked", "yes"),
+        "checklist_entries[0].checked: must be true or false, not a string",
+        True,
+    ),
+    (
+        "bad checklist",
+        _set("checklist_entries.0.checklist", "outside_in"),
+        "checklist_entries[0].checklist: 'outside_in' is not one of: gate, governance",
+        True,
+    ),
+    (
+        "second entry for an item",
+        _set("checklist_entries.3.item_id", "response_policy"),
+        "checklist_entries[3]: is a second entry for the governance item 'response_policy' "
+        "(the first is checklist_entries[2])",
+        False,
+    ),
+    # -- the posture
+    (
+        "second posture",
+        _second_posture,
+        "postures[1]: is a second posture for the engagement (the first is postures[0]); "
+        "an engagement has one posture",
+        False,
+    ),
+    (
+        "unknown approach",
+        _set("postures.0.override_approach", "toe_dipper"),
+        "postures[0].override_approach: 'toe_dipper' is not an approach of "
+        "'social-crm-reference' (did you mean 'toe_dippers'?)",
+        False,
+    ),
+    (
+        "unknown computed approach",
+        _set("postures.0.computed_approach", "bold"),
+        "postures[0].computed_approach: 'bold' is not an approach of 'social-crm-reference' "
+        "(known: denial, toe_dippers, strategic, too_aggressive)",
+        False,
+    ),
+    (
+        "override without a note",
+        _set("postures.0.override_note", " "),
+        "postures[0].override_note: is required with an override",
+        True,
+    ),
+    (
+        "unknown question",
+        _set("postures.0.answers", {"presense": "one_or_two"}),
+        "postures[0].answers: 'presense' is not a question of the posture questionnaire "
+        "(did you mean 'presence'?)",
+        False,
+    ),
+    (
+        "unknown option",
+        _set("postures.0.answers.presence", "one_or_three"),
+        "postures[0].answers.presence: 'one_or_three' is not an option of the question "
+        "'presence' (did you mean 'one_or_two'?)",
+        False,
+    ),
+    (
+        "answers as an array",
+        _set("postures.0.answers", []),
+        "postures[0].answers: must be an object, not an array",
+        True,
+    ),
+    (
+        "answer not an id",
+        _set("postures.0.answers.presence", 3),
+        "postures[0].answers: presence: must be an id (text), not int",
+        True,
+    ),
+    # -- initiatives, starting points, platforms
+    (
+        "unknown kind of social",
+        _set("social_initiatives.1.kind", "social_medai"),
+        "social_initiatives[1].kind: 'social_medai' is not a kind of social of "
+        "'social-crm-reference' (did you mean 'social_media'?)",
+        False,
+    ),
+    (
+        "blank initiative title",
+        _set("social_initiatives.0.title", " "),
+        "social_initiatives[0].title: is required",
+        True,
+    ),
+    (
+        "bad initiative status",
+        _set("social_initiatives.0.status", "done"),
+        "social_initiatives[0].status: 'done' is not one of: current, planned",
+        True,
+    ),
+    (
+        "unknown starting area",
+        _set("starting_points.1.area_id", "marketing_monitor"),
+        "starting_points[1].area_id: 'marketing_monitor' is not a starting area of "
+        "'social-crm-reference' (did you mean 'marketing_monitoring'?)",
+        False,
+    ),
+    (
+        "pain 0",
+        _set("starting_points.0.pain", 0),
+        "starting_points[0].pain: must be a whole number from 1 to 5, not 0",
+        True,
+    ),
+    (
+        "second entry for an area",
+        _set("starting_points.1.area_id", "customer_service"),
+        "starting_points[1]: is a second entry for the starting area 'customer_service' "
+        "(the first is starting_points[0])",
+        False,
+    ),
+    (
+        "unknown platform category",
+        _set("platforms.0.category_id", "social_network"),
+        "platforms[0].category_id: 'social_network' is not a platform category of "
+        "'social-crm-reference' (did you mean 'social_networking'?)",
+        False,
+    ),
+    (
+        "bad platform status",
+        _set("platforms.1.status", "maybe"),
+        "platforms[1].status: 'maybe' is not one of: using, planned",
+        True,
+    ),
+    # -- the roadmap
+    (
+        "unknown block",
+        _set("roadmap_items.1.block_ids", ["governance", "metric"]),
+        "roadmap_items[1].block_ids[1]: 'metric' is not a building block of 'gartner-8bb' "
+        "(did you mean 'metrics'?)",
+        False,
+    ),
+    (
+        "unknown linked layer",
+        _set("roadmap_items.0.layer_ids", ["lean_agile_process"]),
+        "roadmap_items[0].layer_ids[0]: 'lean_agile_process' is not a layer of the "
+        "framework 'buchanan-7-layers' (did you mean 'lean_agile_processes'?)",
+        False,
+    ),
+    (
+        "unknown linked area",
+        _set("roadmap_items.0.area_ids", ["customer_service", "crowd_sourcing"]),
+        "roadmap_items[0].area_ids[1]: 'crowd_sourcing' is not a starting area of "
+        "'social-crm-reference'",
+        False,
+    ),
+    (
+        "link not an id",
+        _set("roadmap_items.0.block_ids", ["processes", 7]),
+        "roadmap_items[0].block_ids[1]: must be an id (text), not int",
+        True,
+    ),
+    (
+        "links as text",
+        _set("roadmap_items.0.block_ids", "processes"),
+        "roadmap_items[0].block_ids: must be an array, not a string",
+        True,
+    ),
+    (
+        "impact 6",
+        _set("roadmap_items.0.impact", 6),
+        "roadmap_items[0].impact: must be a whole number from 1 to 5, not 6",
+        True,
+    ),
+    (
+        "missing effort",
+        _delete("roadmap_items.0.effort"),
+        "roadmap_items[0].effort: is missing",
+        True,
+    ),
+    (
+        "position 0",
+        _set("roadmap_items.0.position", 0),
+        "roadmap_items[0].position: must be a whole number of 1 or more, not 0",
+        True,
+    ),
+    (
+        "shared position",
+        _set("roadmap_items.1.position", 1),
+        "roadmap_items[1].position: 1 is also the position of roadmap_items[0]",
+        False,
+    ),
+    (
+        "a suggestion accepted twice",
+        _set("roadmap_items.0.origin", "governance_gaps"),
+        "roadmap_items[1].origin: the suggestion 'governance_gaps' is already on the roadmap "
+        "as roadmap_items[0]",
+        False,
+    ),
+    (
+        "roadmap end before start",
+        _set("roadmap_items.0.end_date", "2025-03-01"),
+        "roadmap_items[0].end_date: 2025-03-01 is before the start date 2025-03-17",
+        False,
+    ),
+    (
+        "bad phase",
+        _set("roadmap_items.0.phase", "soon"),
+        "roadmap_items[0].phase: 'soon' is not one of: quick_win, next, later",
+        True,
+    ),
+    (
+        "bad origin",
+        _set("roadmap_items.0.origin", "Not A Key"),
+        "roadmap_items[0].origin: 'Not A Key' is not a suggestion key",
+        True,
+    ),
+    # -- dismissed suggestions
+    (
+        "dismissed twice",
+        _second_dismissal,
+        "dismissed_suggestions[1]: is a second dismissal of the suggestion 'no_starting_area' "
+        "(the first is dismissed_suggestions[0])",
+        False,
+    ),
+    (
+        "dismissal without a key",
+        _delete("dismissed_suggestions.0.key"),
+        "dismissed_suggestions[0].key: is missing",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [pytest.param(change, expected, id=name) for name, change, expected, _ in BAD_V3_DOCUMENTS],
+)
+def test_a_bad_plan_is_refused_at_its_place_and_changes_nothing(
+    workspace: Workspace, demo_id: str, change: Mutation, expected: str
+) -> None:
+    document = fixture_v3_document()
+    change(document)
+    before = snapshot(workspace)
+    with pytest.raises(InvalidDocumentError) as caught:
+        import_engagement(workspace, dumps(document).encode("utf-8"))
+    assert expected in str(caught.value)
+    assert len(caught.value.problems) == 1, caught.value.problems
+    assert "othing was changed" in str(caught.value)
+    assert snapshot(workspace) == before
+
+
+@pytest.mark.parametrize(
+    "change",
+    [pytest.param(change, id=name) for name, change, _, by_schema in BAD_V3_DOCUMENTS if by_schema],
+)
+def test_the_schema_refuses_a_bad_plan(validator: Any, change: Mutation) -> None:
+    document = fixture_v3_document()
+    change(document)
+    assert not validator.is_valid(document)
+
+
+def test_a_plan_is_checked_against_the_frameworks_loaded(workspace: Workspace) -> None:
+    """A workspace without the built-in frameworks cannot judge the plan: it says so."""
+    empty = FrameworkCatalog([])
+    with pytest.raises(InvalidDocumentError) as caught:
+        load_document(fixture_v3_document(), catalog=empty)
+    messages = [str(problem) for problem in caught.value.problems]
+    assert (
+        "canvas_states[0].layer_id: cannot be checked: no layers framework is loaded in this "
+        "SCRM Desk"
+    ) in messages
+    assert any("no reference framework is loaded" in m for m in messages)
+    # Each missing framework is named once, not once per record.
+    assert sum("no layers framework" in m for m in messages) == 1
+
+
+def test_roadmap_blocks_follow_the_frameworks_of_the_assessments(workspace: Workspace) -> None:
+    """A block of a consultant's own framework is known when an assessment scores it."""
+    workspace.frameworks_dir.mkdir()
+    text = BUILDING_BLOCKS.read_text(encoding="utf-8")
+    (workspace.frameworks_dir / "acme.toml").write_text(
+        text.replace('id = "gartner-8bb"', 'id = "acme-blocks"', 1)
+        .replace('id = "metrics"', 'id = "measures"', 1)
+        .replace('"metrics.', '"measures.'),
+        encoding="utf-8",
+    )
+    document = fixture_v3_document()
+    document["roadmap_items"][1]["block_ids"] = ["measures"]
+    with pytest.raises(InvalidDocumentError, match=r"block_ids\[0\]: 'measures' is not a"):
+        import_engagement(workspace, copy.deepcopy(document))
+    document["assessments"][1]["framework_id"] = "acme-blocks"
+    document["responses"] = [
+        r for r in document["responses"] if r["assessment_id"] != document["assessments"][1]["id"]
     ]
-    assert rule["then"]["required"] == ["assessments", "responses"]
+    result = import_engagement(workspace, document)
+    assert workspace.roadmap.for_engagement(result.engagement_id)[1].block_ids == ("measures",)
+
+
+def test_an_unreadable_assessment_does_not_make_block_links_fail_too(workspace: Workspace) -> None:
+    document = fixture_v3_document()
+    document["assessments"][1]["framework_id"] = "acme-blocks"
+    document["roadmap_items"][1]["block_ids"] = ["measures"]
+    with pytest.raises(InvalidDocumentError) as caught:
+        load_document(document)
+    assert [p.path for p in caught.value.problems] == ["assessments[1].framework_id"]
+
+
+def test_a_document_with_a_plan_loads_the_frameworks_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    real_load = FrameworkCatalog.load
+    calls: list[int] = []
+
+    def counting_load(*args: Any, **kwargs: Any) -> FrameworkCatalog:
+        calls.append(1)
+        return real_load(*args, **kwargs)
+
+    monkeypatch.setattr(FrameworkCatalog, "load", counting_load)
+    document = load_document(FIXTURE_V3.read_bytes())
+    assert len(document.roadmap_items) == 2 and len(document.postures) == 1
+    assert len(calls) == 1
+
+
+def test_a_copy_remaps_the_plan(workspace: Workspace, demo_id: str) -> None:
+    document = export_engagement(workspace, demo_id)
+    result = import_engagement(workspace, document, on_conflict="copy")
+    copy_id = result.engagement_id
+    for section in engagement_json.PLANNING_SECTIONS:
+        originals = section.list_for_engagement(workspace, demo_id)
+        copies = section.list_for_engagement(workspace, copy_id)
+        assert len(copies) == len(originals) > 0, section.key
+        assert not {r.id for r in copies} & {r.id for r in originals}, section.key
+        assert {r.engagement_id for r in copies} == {copy_id}
+        ignore = {"id", "engagement_id"}
+
+        def content(records: Any, ignore: set[str] = ignore) -> list[dict[str, Any]]:
+            rows = [
+                {f.name: getattr(r, f.name) for f in fields(r) if f.name not in ignore}
+                for r in records
+            ]
+            return sorted(rows, key=repr)
+
+        assert content(copies) == content(originals), section.key
+        assert result.counts[section.key] == len(originals)
+    # The copy's plan reads the same: positions, origins, dismissals.
+    assert [i.position for i in workspace.roadmap.for_engagement(copy_id)] == list(range(1, 10))
+    assert workspace.roadmap.origins(copy_id) == workspace.roadmap.origins(demo_id)
+    assert workspace.dismissed_suggestions.keys(copy_id) == (
+        workspace.dismissed_suggestions.keys(demo_id)
+    )
+    # The original is untouched.
+    assert without_export_time(export_engagement(workspace, demo_id)) == (
+        without_export_time(document)
+    )
+
+
+def test_planning_ids_already_taken_are_a_conflict(workspace: Workspace) -> None:
+    import_engagement(workspace, FIXTURE_V3.read_bytes())
+    # Another engagement whose only record has an id the workspace already holds.
+    document = fixture_v3_document()
+    document["engagement"]["id"] = OTHER_ID
+    for key in ("stakeholders", "assessments", "responses", *PLANNING_KEYS[:-1]):
+        document[key] = []
+    document["dismissed_suggestions"][0]["engagement_id"] = OTHER_ID
+    before = snapshot(workspace)
+    with pytest.raises(EngagementExistsError, match="1 dismissed suggestion record"):
+        import_engagement(workspace, document)
+    assert snapshot(workspace) == before
+    result = import_engagement(workspace, document, on_conflict="copy")
+    assert result.as_copy
+    assert workspace.dismissed_suggestions.keys(result.engagement_id) == {"no_starting_area"}
+
+
+def test_a_failure_while_writing_the_plan_leaves_the_workspace_unchanged(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = snapshot(workspace)
+    real_put_back = workspace.roadmap.put_back
+    written: list[str] = []
+
+    def put_back_then_fail(record: RoadmapItem) -> Any:
+        if written:
+            raise WorkspaceError("Could not save: the disk is full. Nothing was changed.")
+        written.append(record.id)
+        return real_put_back(record)
+
+    monkeypatch.setattr(workspace.roadmap, "put_back", put_back_then_fail)
+    with pytest.raises(WorkspaceError, match="disk is full"):
+        import_engagement(workspace, FIXTURE_V3.read_bytes())
+    assert len(written) == 1
+    assert snapshot(workspace) == before
