@@ -24,7 +24,9 @@ class ChecklistItem:
     checked: bool
 
 
-class _ClickableLabel(QLabel):
+class ClickableLabel(QLabel):
+    """A label that says when it is clicked (to toggle the button beside it)."""
+
     clicked = Signal()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -76,7 +78,7 @@ class ChecklistWidget(QWidget):
         for row, item in enumerate(items):
             box = QCheckBox()
             box.setAccessibleName(item.text)
-            label = _ClickableLabel(item.text)
+            label = ClickableLabel(item.text)
             label.setWordWrap(True)
             label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
             label.setTextFormat(Qt.TextFormat.PlainText)

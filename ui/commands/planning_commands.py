@@ -51,12 +51,38 @@ FIELD_NAMES = {
     "value": QT_TRANSLATE_NOOP("Commands", "value"),
     "chosen": QT_TRANSLATE_NOOP("Commands", "first choice"),
     "note": QT_TRANSLATE_NOOP("Commands", "note"),
+    "answers": QT_TRANSLATE_NOOP("Commands", "answers"),
+    "override_approach": QT_TRANSLATE_NOOP("Commands", "placement"),
+    "override_note": QT_TRANSLATE_NOOP("Commands", "note on the placement"),
+    "impact": QT_TRANSLATE_NOOP("Commands", "impact"),
+    "effort": QT_TRANSLATE_NOOP("Commands", "effort"),
+    "phase": QT_TRANSLATE_NOOP("Commands", "phase"),
+    "start_date": QT_TRANSLATE_NOOP("Commands", "start date"),
+    "end_date": QT_TRANSLATE_NOOP("Commands", "end date"),
+    "block_ids": QT_TRANSLATE_NOOP("Commands", "building blocks"),
+    "layer_ids": QT_TRANSLATE_NOOP("Commands", "layers"),
+    "area_ids": QT_TRANSLATE_NOOP("Commands", "starting areas"),
+    "origin": QT_TRANSLATE_NOOP("Commands", "suggestion"),
 }
 
 
 def field_name(field: str) -> str:
     text = FIELD_NAMES.get(field)
     return tr(text) if text else field
+
+
+def describe_refusal(field: str, message: str) -> str:
+    """A core validation message about a planning field as a sentence ("Note on the
+    placement: say why …")."""
+    if field not in FIELD_NAMES:
+        from ui.labels import describe_invalid
+
+        return describe_invalid(field, message)
+    label = field_name(field)
+    label = label[:1].upper() + label[1:]
+    if message.startswith(("is ", "must ", "contains ")):
+        return f"{label} {message}"
+    return f"{label}: {message}"
 
 
 def _edit_text(values: Mapping[str, Any], subject: str) -> str:

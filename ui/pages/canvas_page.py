@@ -31,8 +31,7 @@ from ui.canvas.canvas_view import CanvasView
 from ui.canvas.layer_editor import LayerEditor
 from ui.canvas.maturity import default_level_names
 from ui.commands.base import CommandRunner
-from ui.commands.planning_commands import SaveCanvasEntry, SetChecklistItem
-from ui.labels import describe_invalid
+from ui.commands.planning_commands import SaveCanvasEntry, SetChecklistItem, describe_refusal
 from ui.widgets.inline_message import InlineMessage
 
 if TYPE_CHECKING:
@@ -330,7 +329,7 @@ class CanvasPage(QWidget):
         try:
             self._runner.run(command)
         except ValidationError as exc:
-            self.editor.show_error(describe_invalid(exc.field, exc.message))
+            self.editor.show_error(describe_refusal(exc.field, exc.message))
             return False
         except ScrmError as exc:  # e.g. the file is read-only: said where the user acts
             self.editor.show_error(str(exc))
