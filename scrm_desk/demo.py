@@ -37,11 +37,11 @@ The planning pages have the plan the consultant made from the baseline:
   (social customer service); **starting points** rated, with customer service and
   marketing monitoring chosen to go first; **six platforms** in the Benelux and DACH,
   one of them (X) serving no objective.
-* **A roadmap of nine items** in three phases over the next twelve months: five were
+* **A roadmap of nine items** in three phases over the next twelve months: four were
   accepted from the suggestions the baseline's findings gave (the closed gate, the
   missing metrics block, the broken processes foundation, business-IT misalignment on
-  information and on technology), and one suggestion (repairing the metrics
-  foundation, which establishing the block covers) was dismissed. The governance
+  information); the suggestion on technology misalignment was dismissed, the
+  consultant having written a technology item of their own. The governance
   suggestion is left open for the consultant to decide.
 """
 
@@ -1465,12 +1465,21 @@ _ROADMAP: Final = (
         layer_ids=("bi_listening",),
     ),
     _Step(
-        "misalignment:technology",
+        "",
         RoadmapPhase.QUICK_WIN,
         RoadmapStatus.PLANNED,
         "Pieter van Dijk",
         2,
         7,
+        title="Walk the technology landscape together with business and IT",
+        description=(
+            "IT rates the systems higher than the business does. Walk through each "
+            "customer-facing system with the people who use it, list what they cannot "
+            "do, and agree which gaps matter before any tool is bought."
+        ),
+        impact=3,
+        effort=2,
+        block_ids=("technology",),
         layer_ids=("operational_channels",),
     ),
     _Step(
@@ -1568,8 +1577,8 @@ _ROADMAP: Final = (
     ),
 )
 
-#: The suggestion the consultant dismissed: establishing the Metrics block covers it.
-DISMISSED_KEY: Final = "broken_foundation:metrics"
+#: The suggestion the consultant dismissed, having written a technology item of their own.
+DISMISSED_KEY: Final = "misalignment:technology"
 
 
 def _add_plan(

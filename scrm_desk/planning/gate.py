@@ -156,7 +156,7 @@ def gate_finding(
         "met": gate.met,
         "total": gate.total,
         "needed": text.needs_any if gate.rule == GATE_RULE_ANY else text.needs_all,
-        "unmet": "; ".join(c.text.rstrip(".") for c in gate.unmet),
+        "unmet": quoted_list(c.text for c in gate.unmet),
         "blocked": ", ".join(layer_names.get(i, i) for i in gate.blocked_layer_ids),
     }
     return PlanningFinding(
@@ -177,3 +177,11 @@ def gate_state(
 ) -> CanvasGates:
     """The gates of ``engagement_id`` as its checklist stands now."""
     return evaluate_gates(layers, ws.checklists.for_engagement(engagement_id), rules)
+
+
+def quoted_list(texts: Iterable[str]) -> str:
+    """Criteria quoted and joined for the middle of a sentence: “A”, “B” and “C”."""
+    quoted = [f"“{text.strip().rstrip('.')}”" for text in texts]
+    if len(quoted) <= 1:
+        return "".join(quoted)
+    return ", ".join(quoted[:-1]) + " and " + quoted[-1]

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 from scrm_desk.changes import Changes, Saved
 from scrm_desk.errors import ValidationError
 from scrm_desk.frameworks.model import BuildingBlocksFramework, LayersFramework, ReferenceFramework
-from scrm_desk.planning.gate import CanvasGates, evaluate_gates
+from scrm_desk.planning.gate import CanvasGates, evaluate_gates, quoted_list
 from scrm_desk.planning.rules import (
     SUGGEST_BROKEN_FOUNDATION,
     SUGGEST_GATE_CLOSED,
@@ -60,7 +60,13 @@ from scrm_desk.planning.rules import (
 )
 from scrm_desk.planning.snapshot import PlanSnapshot
 from scrm_desk.planning.warnings import evaluate_warnings
-from scrm_desk.records import DismissedSuggestion, Lens, RoadmapItem, RoadmapPhase
+from scrm_desk.records import (
+    AssessmentStatus,
+    DismissedSuggestion,
+    Lens,
+    RoadmapItem,
+    RoadmapPhase,
+)
 from scrm_desk.scoring.findings import fmt
 from scrm_desk.scoring.results import AssessmentResult, Finding
 from scrm_desk.scoring.rules import (
@@ -181,7 +187,7 @@ def suggest(
                 key,
                 {
                     "layer": gate.layer_name,
-                    "unmet": "; ".join(c.text.rstrip(".") for c in gate.unmet),
+                    "unmet": quoted_list(c.text for c in gate.unmet),
                 },
                 gate_findings[key].title if key in gate_findings else gate.layer_name,
                 layer_ids=(gate.layer_id,),
@@ -200,6 +206,8 @@ def suggest(
                 block_ids=(area_id,),
             )
         for area_id, findings in _by_area(result.findings, KIND_BROKEN_FOUNDATION).items():
+            if area_id in missing:  # repairing a missing block already covers it
+                continue
             add(
                 SUGGEST_BROKEN_FOUNDATION,
                 f"{SUGGEST_BROKEN_FOUNDATION}:{area_id}",
@@ -285,11 +293,14 @@ def suggest(
 def latest_result(
     ws: Workspace, engagement_id: str, catalog: FrameworkCatalog
 ) -> tuple[BuildingBlocksFramework, AssessmentResult] | None:
-    """The engagement's latest assessment, scored, with its framework; ``None`` without
-    an assessment or when its framework is not loaded."""
+    """The engagement's latest complete assessment (else its latest), scored, with its
+    framework; ``None`` without an assessment or when its framework is not loaded."""
     from scrm_desk.scoring import score_assessment
 
-    assessment = ws.assessments.latest(engagement_id)
+    # A complete assessment is the firmer ground for a roadmap than a review half done.
+    assessments = ws.assessments.for_engagement(engagement_id)
+    complete = [a for a in assessments if a.status is AssessmentStatus.COMPLETE]
+    assessment = complete[-1] if complete else (assessments[-1] if assessments else None)
     if assessment is None:
         return None
     framework = catalog.get(assessment.framework_id)

@@ -452,7 +452,6 @@ def test_accepted_and_dismissed_suggestions_are_not_suggested_again(
         "missing_block:metrics",
         "broken_foundation:processes",
         "misalignment:information",
-        "misalignment:technology",
     }
     assert workspace.dismissed_suggestions.keys(demo) == {DISMISSED_KEY}
     # Real suggestions: the rules make every one of them from the baseline's findings.
@@ -476,7 +475,7 @@ def test_accepted_items_keep_the_suggestion_and_the_consultants_edits(
     assert metrics is not None and metrics.block_ids == ("metrics",)
     assert metrics.title.startswith("Establish the Metrics building block")
     dismissed = workspace.dismissed_suggestions.find(demo, DISMISSED_KEY)
-    assert dismissed is not None and dismissed.title == "Repair the classic Metrics foundation"
+    assert dismissed is not None and dismissed.title == "Align business and IT on Technology"
 
 
 def _plan(ws: Workspace, engagement_id: str) -> list[Any]:

@@ -156,7 +156,7 @@ def test_gate_rules(rule, count, ticked, passed, blocked) -> None:
 def test_any_rule_finding_says_at_least_one() -> None:
     gates = evaluate_gates(small_framework("any", 2), [])
     assert "the gate needs at least one" in gates.findings[0].text
-    assert "Still open: Criterion 1; Criterion 2." in gates.findings[0].text
+    assert "Still open: “Criterion 1” and “Criterion 2”." in gates.findings[0].text
 
 
 def test_a_gate_in_the_middle_blocks_only_the_layers_below_it() -> None:

@@ -130,7 +130,7 @@ def test_a_new_engagement_gets_the_gate_a_starting_area_and_governance() -> None
     assert gate.layer_ids == ("customer_strategy",) and gate.phase is RoadmapPhase.QUICK_WIN
     assert (gate.impact, gate.effort) == (5, 3)
     assert gate.reason.startswith("Do not pass go")
-    assert "Open points: The strategy is expressed as outcomes customers want" in gate.description
+    assert "Open points: “The strategy is expressed as outcomes customers want" in gate.description
     start = suggestions[1]
     assert start.area_ids == ()  # nothing rated: every area is a candidate, none linked
     assert "Candidates: Sales: social networking for contacts; Customer service; " in (
@@ -418,3 +418,11 @@ def test_suggestions_from_a_real_assessment(workspace: Workspace, engagement_id)
     assert "missing_block:vision" in keys(found)
     vision = next(s for s in found if s.key == "missing_block:vision")
     assert vision.description.startswith("Vision is effectively missing (Classic CRM).")
+
+
+def test_quoted_list_reads_as_part_of_a_sentence() -> None:
+    from scrm_desk.planning.gate import quoted_list
+
+    assert quoted_list([]) == ""
+    assert quoted_list(["One."]) == "“One”"
+    assert quoted_list(["One.", "Two", "Three."]) == "“One”, “Two” and “Three”"
