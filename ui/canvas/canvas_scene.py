@@ -83,6 +83,7 @@ class BandTexts:
     not_rated: str
     blocked: str
     owner: str  # "Owner: {owner}"
+    level_short: str  # "Level {level}", where the level's name does not fit
 
 
 class BandItem(QGraphicsObject):
@@ -289,11 +290,21 @@ class BandItem(QGraphicsObject):
         self, painter: QPainter, area: QRectF, ink: QColor, *, align_left: bool, with_blocked: bool
     ) -> float:
         """The level (and "Blocked") as pills; returns the width they took."""
-        size = {FULL: 22, HEADER: 20, PROCESS: 17}[self._style]
+        preferred = {FULL: 22, HEADER: 20, PROCESS: 20}[self._style]
+        level = self.maturity_text()
+        # A narrow cell takes a smaller type, then the number alone (the legend names it).
+        for size in (preferred, 17):
+            if (
+                QFontMetricsF(_font(size, bold=True)).horizontalAdvance(level) + size
+                <= area.width()
+            ):
+                break
+        else:
+            level = self._texts.level_short.format(level=self.maturity)
         font = _font(size, bold=True)
         metrics = QFontMetricsF(font)
         painter.setFont(font)
-        pills = [(self.maturity_text(), False)]
+        pills = [(level, False)]
         if self.blocked and with_blocked:
             pills.append((self._texts.blocked, True))
         height = metrics.height() + 10
@@ -461,9 +472,10 @@ class LegendItem(QGraphicsItem):
             painter.drawText(QRectF(x, y - 15, width + 2, 30), Qt.AlignmentFlag.AlignVCenter, words)
             x += width + 22
 
+        outline = QPen(mix(palette.color(QPalette.ColorRole.Base), text, 0.4), 1.2)
         for level in LEVELS:
             box = QRectF(x, y - swatch / 2, swatch, swatch)
-            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setPen(outline)  # a dark swatch stays visible on a dark background
             painter.setBrush(QColor(LEVEL_COLOURS[level]))
             painter.drawRoundedRect(box, 5, 5)
             x += swatch + 6

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent, QFont, QKeySequence, QPalette
+from PySide6.QtGui import QColor, QFocusEvent, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -31,12 +31,27 @@ from PySide6.QtWidgets import (
 )
 
 from ui.canvas.checklist_widget import ChecklistItem, ChecklistWidget
-from ui.canvas.maturity import LEVELS
+from ui.canvas.maturity import LEVEL_COLOURS, LEVELS, text_colour_on
 from ui.widgets.inline_message import InlineMessage
 
 if TYPE_CHECKING:
     from scrm_desk.planning import GateState
     from scrm_desk.records import CanvasState
+
+
+def _checked_style(level: int | None) -> str:
+    """The chosen level's button in the band's colour, so editor and canvas match (the
+    number on it says the level too)."""
+    if level is None:
+        return "QPushButton:checked { font-weight: bold; }"
+    fill = QColor(LEVEL_COLOURS[level])
+    ink = text_colour_on(fill)
+    return (
+        f"QPushButton:checked {{ background-color: {fill.name()}; color: {ink.name()}; "
+        f"font-weight: bold; border: 1px solid {ink.name()}; border-radius: 3px; "
+        "padding: 4px; }"
+    )
+
 
 #: The text fields of a canvas entry, in the order the editor shows them.
 TEXT_FIELDS = ("current_state", "target_state", "pain_points", "initiatives")
@@ -110,6 +125,7 @@ class LayerEditor(QWidget):
             button.setCheckable(True)
             button.setMinimumWidth(40)
             button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+            button.setStyleSheet(_checked_style(level))
             self.maturity_group.addButton(button, number)
             self.maturity_buttons[level] = button
             maturity_row.addWidget(button)
@@ -131,8 +147,8 @@ class LayerEditor(QWidget):
             edit = CommitTextEdit()
             edit.setAccessibleName(name)
             edit.setPlaceholderText(hint)
-            edit.setMinimumHeight(60)
-            edit.setMaximumHeight(132)
+            edit.setMinimumHeight(56)
+            edit.setMaximumHeight(104)
             self.text_edits[field] = edit
 
         self.gate_box = QGroupBox(self.tr("Outside-in gate"))

@@ -176,6 +176,7 @@ class CanvasPage(QWidget):
             not_rated=self.tr("Not rated"),
             blocked=self.tr("Blocked"),
             owner=self.tr("Owner: {owner}"),
+            level_short=self.tr("Level {level}"),
         )
         self._scene = CanvasScene(self._layers, texts, self)
         self._scene.legend.set_texts(

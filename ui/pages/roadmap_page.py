@@ -95,6 +95,8 @@ class RoadmapTableView(RecordTableView):
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # One line per row: more of the plan in view beside the charts.
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
 
 
 class RoadmapPage(QWidget):
@@ -109,6 +111,7 @@ class RoadmapPage(QWidget):
         self._choices: dict[str, list[tuple[str, str]]] = {"blocks": [], "layers": [], "areas": []}
         self._stale = True
         self._loaded = False
+        self._sized = False
         self._chart_key: tuple[Any, ...] | None = None
         #: The roadmap items the charts were last drawn from.
         self.chart_items: tuple[RoadmapItem, ...] = ()
@@ -312,6 +315,13 @@ class RoadmapPage(QWidget):
     # -- loading --------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if not self._sized:
+            # The charts get the larger share: the table scrolls, a chart cannot.
+            self._sized = True
+            height = max(self.splitter.height(), 400)
+            self.splitter.setSizes([height * 2 // 5, height * 3 // 5])
+            width = max(self.top_splitter.width(), 600)
+            self.top_splitter.setSizes([width * 3 // 4, width // 4])
         if self._stale:
             self._refresh()
 

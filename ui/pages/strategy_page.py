@@ -270,6 +270,9 @@ class StrategyPage(QWidget):
         governance_area.setWidget(holder)
         governance_area.setWidgetResizable(True)
         governance_area.setFrameShape(QFrame.Shape.NoFrame)
+        # The tab page's own background shows through, as it does around the tables.
+        governance_area.viewport().setAutoFillBackground(False)
+        holder.setAutoFillBackground(False)
 
         self.section_widgets: dict[str, _Section] = {
             "posture": _Section(None, self.posture, []),

@@ -108,6 +108,7 @@ class SuggestionsPanel(QWidget):
         self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list_view.setWordWrap(True)
         self.list_view.setAlternatingRowColors(True)
+        self.list_view.setMinimumHeight(48)
         self.empty_label = QLabel(self.tr("No open suggestions."))
         self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         # Read-only text that scrolls: a suggestion's description can be long.
@@ -117,6 +118,7 @@ class SuggestionsPanel(QWidget):
         self.detail.setAccessibleName(self.tr("About the suggestion"))
         self.detail.setTabChangesFocus(True)
         self.detail.viewport().setAutoFillBackground(False)
+        self.detail.setMinimumHeight(40)
         self.accept_button = QPushButton(self.tr("A&ccept…"))
         self.accept_button.setAccessibleName(self.tr("Accept the suggestion"))
         self.accept_button.setToolTip(
