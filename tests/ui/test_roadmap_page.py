@@ -90,6 +90,7 @@ def test_accepting_a_suggestion_opens_it_prefilled_and_puts_it_on_the_roadmap_an
     assert page.current_item().id == item.id
     assert suggestion.key not in [s.key for s in page.suggestions]
     assert panel.model.row_of(suggestion.key) is None
+    qtbot.waitUntil(lambda: not page.charts_pending())  # drawn once the table shows it
     assert [i.id for i in page.chart_items] == [item.id]
     assert any(suggestion.title[:30] in text for text in page.matrix_view.texts())
     assert page.timeline_view.figure is not None
@@ -100,7 +101,7 @@ def test_accepting_a_suggestion_opens_it_prefilled_and_puts_it_on_the_roadmap_an
     assert ui_workspace.roadmap.for_engagement(engagement_id) == []
     assert page.model.rowCount() == 0
     assert panel.model.row_of(suggestion.key) is not None
-    assert page.chart_items == ()
+    qtbot.waitUntil(lambda: page.chart_items == ())
     window.menu_actions.redo.trigger()
     assert ui_workspace.roadmap.for_engagement(engagement_id) == [item]
 
@@ -164,6 +165,7 @@ def test_ctrl_down_and_up_reorder_the_roadmap(qtbot, page, window, engagement_id
     qtbot.keyClick(table, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
     assert titles(page) == ["B", "C", "A"]
     assert not page.down_action.isEnabled()
+    qtbot.waitUntil(lambda: not page.charts_pending())
     assert [i.title for i in page.chart_items] == ["B", "C", "A"]
     assert page.model.index(2, COLUMN_OF["place"]).data() == 3
 
@@ -256,3 +258,44 @@ def test_the_roadmap_model_passes_the_model_tester(qtmodeltester, ui_workspace, 
     model = RoadmapTableModel(lambda *a: True)
     model.set_items(ui_workspace.roadmap.for_engagement(engagement_id))
     qtmodeltester.check(model)
+
+
+def test_the_suggestion_list_model_passes_the_model_tester(qtmodeltester, page):
+    qtmodeltester.check(page.suggestions_panel.model)
+
+
+def test_charts_follow_a_dark_palette(qapp):
+    from PySide6.QtGui import QColor, QPalette
+
+    from scrm_desk.charts.style import DEFAULT_STYLE
+    from ui.roadmap.figure_view import chart_style_for
+
+    light = QPalette()
+    light.setColor(QPalette.ColorRole.Base, QColor("#FFFFFF"))
+    light.setColor(QPalette.ColorRole.Text, QColor("#000000"))
+    assert chart_style_for(light) == DEFAULT_STYLE  # the report's own look
+    dark = QPalette()
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1E1E1E"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#E6E6E6"))
+    style = chart_style_for(dark)
+    assert (style.background, style.text) == ("#1e1e1e", "#e6e6e6")
+    assert style.current == DEFAULT_STYLE.current  # the data keep their colours
+
+
+def test_a_new_palette_redraws_the_charts_to_match(
+    qtbot, page, window, engagement_id, ui_workspace
+):
+    from PySide6.QtGui import QColor, QPalette
+
+    add_items(ui_workspace, window, engagement_id, "A")
+    qtbot.waitUntil(lambda: page.matrix_view.figure is not None)
+    dark = QPalette(page.palette())
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1E1E1E"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#E6E6E6"))
+    page.setPalette(dark)
+    qtbot.waitUntil(
+        lambda: (
+            page.matrix_view.figure is not None
+            and QColor.fromRgbF(*page.matrix_view.figure.get_facecolor()).name() == "#1e1e1e"
+        )
+    )

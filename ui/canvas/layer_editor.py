@@ -68,7 +68,8 @@ class CommitTextEdit(QPlainTextEdit):
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
-        if self.document().isModified():
+        # A context menu takes the focus for a moment: the user is not done yet.
+        if event.reason() != Qt.FocusReason.PopupFocusReason and self.document().isModified():
             self.editing_finished.emit()
 
     def set_stored_text(self, text: str) -> None:

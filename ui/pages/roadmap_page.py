@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtCore import QEvent, QItemSelection, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence, QPalette, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -117,6 +117,10 @@ class RoadmapPage(QWidget):
         self.chart_items: tuple[RoadmapItem, ...] = ()
         self.suggestions: tuple[Suggestion, ...] = ()
         self.dialog: RoadmapItemDialog | None = None
+        self._pending_chart_items: tuple[RoadmapItem, ...] = ()
+        self._chart_timer = QTimer(self)
+        self._chart_timer.setSingleShot(True)
+        self._chart_timer.setInterval(0)
 
         self.heading = QLabel(self.tr("Roadmap"))
         font = QFont(self.heading.font())
@@ -235,6 +239,7 @@ class RoadmapPage(QWidget):
         self.suggestions_panel.dismiss_requested.connect(self._on_dismiss_requested)
         self.suggestions_panel.restore_requested.connect(self._on_restore_requested)
         self._runner.events.workspace_changed.connect(self._on_workspace_changed)
+        self._chart_timer.timeout.connect(self._on_chart_timer_timeout)
 
     # -- public ---------------------------------------------------------------------------
     @property
@@ -313,6 +318,15 @@ class RoadmapPage(QWidget):
         return self._open_dialog(dialog, submit)
 
     # -- loading --------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # A new palette (a dark theme switched on): charts are drawn again to match.
+        if event.type() == QEvent.Type.PaletteChange and self._loaded:
+            self._chart_key = None
+            self._stale = True
+            if self.isVisible():
+                self._refresh()
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._sized:
@@ -379,7 +393,7 @@ class RoadmapPage(QWidget):
         if engagement_id is None:
             self.model.set_items([])
             self.suggestions_panel.set_suggestions([], [])
-            self._draw_charts(())
+            self._schedule_charts(())
             return
         from scrm_desk.planning import suggestions_for
 
@@ -392,8 +406,20 @@ class RoadmapPage(QWidget):
             return
         self.model.set_items(items)
         self.suggestions_panel.set_suggestions(self.suggestions, dismissed)
-        self._draw_charts(tuple(items))
+        self._schedule_charts(tuple(items))
         self._update_actions()
+
+    def _schedule_charts(self, items: tuple[RoadmapItem, ...]) -> None:
+        """Draw the charts once the table shows the change (drawing takes a moment, and
+        an undo of several steps draws once)."""
+        self._pending_chart_items = items
+        self._chart_timer.start()
+
+    def _on_chart_timer_timeout(self) -> None:
+        self._draw_charts(self._pending_chart_items)
+
+    def charts_pending(self) -> bool:
+        return self._chart_timer.isActive()
 
     def _draw_charts(self, items: tuple[RoadmapItem, ...]) -> None:
         style = chart_style_for(self.palette())

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QItemSelection, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFont, QIcon, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -350,6 +350,15 @@ class StrategyPage(QWidget):
         return [w for w in self.warnings if w.rule in rules]
 
     # -- loading --------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # A new palette (a dark theme switched on): charts are drawn again to match.
+        if event.type() == QEvent.Type.PaletteChange and self._loaded:
+            self._chart_key = None
+            self._stale = True
+            if self.isVisible():
+                self._refresh()
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:

@@ -107,7 +107,8 @@ class FigureView(QWidget):
         canvas.draw()
         buffer: Any = canvas.buffer_rgba()
         height, width = buffer.shape[0], buffer.shape[1]
-        image = QImage(bytes(buffer), width, height, QImage.Format.Format_RGBA8888)
+        # A copy: the image must not depend on matplotlib's buffer living on.
+        image = QImage(bytes(buffer), width, height, QImage.Format.Format_RGBA8888).copy()
         image.setDevicePixelRatio(ratio)
         self._image = image
         self._rendered_width = pixels
