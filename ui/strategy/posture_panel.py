@@ -136,7 +136,7 @@ class PosturePanel(QWidget):
             self.tr("Say why the client belongs elsewhere than the questionnaire says")
         )
         self.override_note.setTabChangesFocus(True)
-        self.override_note.setMaximumHeight(70)
+        self.override_note.setMaximumHeight(54)
         self.override_button = QPushButton(self.tr("&Apply Placement"))
         self.override_button.setAccessibleName(self.tr("Apply the consultant's placement"))
         self.override_message = InlineMessage()
