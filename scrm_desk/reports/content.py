@@ -8,16 +8,17 @@ turn this content into a file: no workspace access and no decisions about conten
 
 Adding a section takes two functions and no change elsewhere::
 
-    @register_section("roadmap", order=110, title="Roadmap", description="...")
-    def build_roadmap(ctx: ReportContext) -> RoadmapSection | None: ...
+    @register_section("risks", order=110, title="Risk register", description="...")
+    def build_risks(ctx: ReportContext) -> RiskSection | None: ...
 
     # in pdf.py
-    @pdf_renderer("roadmap")
-    def render_roadmap(r: PdfRenderer, section: RoadmapSection) -> list[Flowable]: ...
+    @pdf_renderer("risks")
+    def render_risks(r: PdfRenderer, section: RiskSection) -> list[Flowable]: ...
 
 ``order`` places the section: cover 0, contents 10, summary 20, approach 30, overview
-40, blocks 50, alignment 60, progress 65, appendix 900; the issue-4 sections (layers,
-posture, initiatives, starting points, roadmap) fit between 70 and 899.
+40, blocks 50, alignment 60, progress 65, then the plan's sections from
+``planning_sections.py``: layers 70, posture 75, initiatives 80, starting points 85,
+roadmap 90; appendix 900.
 Wording comes from ``resources/report/texts.toml``.
 """
 
@@ -30,7 +31,7 @@ from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Protocol, TypeVar
 
 from scrm_desk.errors import NotFoundError, ScrmError
 from scrm_desk.paths import resources_dir
@@ -54,6 +55,7 @@ if TYPE_CHECKING:
 
     from scrm_desk.charts.style import ChartStyle
     from scrm_desk.frameworks import BuildingBlocksFramework, FrameworkCatalog
+    from scrm_desk.reports.planning_sections import PlanData, RoadmapLine
     from scrm_desk.scoring import AssessmentResult, Comparison, Finding
     from scrm_desk.workspace import Workspace
 
@@ -270,7 +272,94 @@ class ComparisonChart:
         )
 
 
-Chart = RadarChart | AlignmentChart | ComparisonChart
+@dataclass(frozen=True, slots=True)
+class PostureChart:
+    """Data for :func:`scrm_desk.charts.posture.posture_figure` (Gartner's 20/50/5/25)."""
+
+    names: tuple[str, ...]
+    shares: tuple[float, ...]
+    placed: int | None
+    computed: int | None
+    client_label: str
+    computed_label: str
+    share_label: str
+    #: Inches; lower than the app's chart, so that the reasoning fits on the same page.
+    height: float = 2.75
+
+    def figure(self, style: ChartStyle | None = None) -> Figure:
+        from scrm_desk.charts.posture import posture_figure
+        from scrm_desk.charts.style import DEFAULT_STYLE
+
+        return posture_figure(
+            self.names,
+            self.shares,
+            placed=self.placed,
+            computed=self.computed,
+            client_label=self.client_label,
+            computed_label=self.computed_label,
+            share_label=self.share_label,
+            style=style or DEFAULT_STYLE,
+            height=self.height,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixChart:
+    """Data for :func:`scrm_desk.charts.matrix.impact_effort_figure`."""
+
+    labels: tuple[str, ...]
+    impact: tuple[int, ...]
+    effort: tuple[int, ...]
+    phases: tuple[str | None, ...]
+    numbers: tuple[int, ...]
+
+    def figure(self, style: ChartStyle | None = None) -> Figure:
+        from scrm_desk.charts.matrix import impact_effort_figure
+        from scrm_desk.charts.style import DEFAULT_STYLE
+
+        return impact_effort_figure(
+            self.labels,
+            self.impact,
+            self.effort,
+            phases=self.phases,
+            numbers=self.numbers,
+            style=style or DEFAULT_STYLE,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineChart:
+    """Data for :func:`scrm_desk.charts.timeline.timeline_figure`."""
+
+    labels: tuple[str, ...]
+    starts: tuple[str | None, ...]
+    ends: tuple[str | None, ...]
+    phases: tuple[str | None, ...]
+    today: date
+    today_label: str
+
+    def figure(self, style: ChartStyle | None = None) -> Figure:
+        from scrm_desk.charts.style import DEFAULT_STYLE
+        from scrm_desk.charts.timeline import timeline_figure
+
+        return timeline_figure(
+            self.labels,
+            self.starts,
+            self.ends,
+            phases=self.phases,
+            today=self.today,
+            today_label=self.today_label,
+            style=style or DEFAULT_STYLE,
+        )
+
+
+class ChartData(Protocol):
+    """Anything a renderer can turn into a matplotlib figure."""
+
+    def figure(self, style: ChartStyle | None = None) -> Figure: ...
+
+
+Chart = RadarChart | AlignmentChart | ComparisonChart | PostureChart | MatrixChart | TimelineChart
 
 
 # --------------------------------------------------------------------------- sections
@@ -557,6 +646,8 @@ class ReportTables:
     block_scores: tuple[BlockScoreRow, ...] = ()
     findings: tuple[FindingItem, ...] = ()
     stakeholders: tuple[StakeholderRow, ...] = ()
+    #: The roadmap in its order (empty without one).
+    roadmap: tuple[RoadmapLine, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -623,7 +714,9 @@ class ReportContext:
     texts: ReportTexts
     today: date
     notes: tuple[str, ...] = ()
-    #: Anything a later section needs (issue 4 data) can ride here without a new field.
+    #: The planning records (canvas, posture, platforms, roadmap ...), ``None`` without any.
+    plan: PlanData | None = None
+    #: Anything a later section needs can ride here without a new field.
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     def people(self) -> dict[str, Stakeholder]:
@@ -776,14 +869,20 @@ def gather(
     responses: tuple[Response, ...] = ()
     baseline = None
     comparison = None
-    if assessment is not None:
-        responses = tuple(ws.responses.for_assessment(assessment.id))
-        if catalog is None:
+    loaded: list[FrameworkCatalog] = [catalog] if catalog is not None else []
+
+    def frameworks() -> FrameworkCatalog:
+        """The catalog, loaded on first use (an engagement without data needs none)."""
+        if not loaded:
             from scrm_desk.frameworks import FrameworkCatalog
 
-            catalog = FrameworkCatalog.load([ws.frameworks_dir])
+            loaded.append(FrameworkCatalog.load([ws.frameworks_dir]))
+        return loaded[0]
+
+    if assessment is not None:
+        responses = tuple(ws.responses.for_assessment(assessment.id))
         try:
-            framework = catalog.building_blocks(assessment.framework_id)
+            framework = frameworks().building_blocks(assessment.framework_id)
         except LookupError:
             notes.append(
                 f"The framework {assessment.framework_id!r} of the assessment "
@@ -805,6 +904,12 @@ def gather(
             else:
                 baseline = None
 
+    from scrm_desk.reports.planning_sections import gather_plan
+
+    level_names = (
+        tuple(m.name for m in framework.maturity_levels) if framework is not None else None
+    )
+    plan = gather_plan(ws, engagement.id, frameworks, level_names, notes)
     return ReportContext(
         client=client,
         engagement=engagement,
@@ -821,6 +926,7 @@ def gather(
         texts=load_texts(),
         today=options.report_date or date.today(),
         notes=tuple(notes),
+        plan=plan,
     )
 
 
@@ -1033,6 +1139,9 @@ def draft_summary_paragraphs(ctx: ReportContext) -> tuple[str, ...]:
         paragraphs.append(
             texts.get("summary.strengths", titles=_join([s.block or s.title for s in strengths]))
         )
+    from scrm_desk.reports.planning_sections import plan_summary
+
+    paragraphs.extend(plan_summary(ctx))
     paragraphs.append(texts.get("summary.closing"))
     return tuple(paragraphs)
 
@@ -1517,11 +1626,14 @@ def _tables(ctx: ReportContext) -> ReportTables:
                 )
             )
         findings = tuple(_finding_item(ctx, f) for f in ctx.result.findings)
+    from scrm_desk.reports.planning_sections import roadmap_lines
+
     return ReportTables(
         responses=_response_rows(ctx),
         block_scores=tuple(scores),
         findings=findings,
         stakeholders=_stakeholder_rows(ctx),
+        roadmap=roadmap_lines(ctx),
     )
 
 
@@ -1538,3 +1650,9 @@ def draft_executive_summary(
     """
     ctx = gather(ws, engagement_id, options or ReportOptions(), catalog)
     return "\n\n".join(draft_summary_paragraphs(ctx))
+
+
+# The plan's sections (seven layers, posture, initiatives, starting points, roadmap) live
+# in their own module and register themselves here, so that importing this module always
+# knows every section.
+from scrm_desk.reports import planning_sections as _planning_sections  # noqa: E402, F401

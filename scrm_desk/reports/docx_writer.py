@@ -41,6 +41,14 @@ from scrm_desk.reports.content import (
     fmt_score,
     fmt_share,
 )
+from scrm_desk.reports.planning_sections import (
+    InitiativesSection,
+    LayersSection,
+    PlanWarning,
+    PostureSection,
+    RoadmapSection,
+    StartingPointsSection,
+)
 
 BODY_FONT = "Calibri"
 INK = RGBColor(0x1F, 0x29, 0x33)
@@ -636,3 +644,281 @@ def write_appendix(r: DocxRenderer, section: AppendixSection) -> None:
             [5.0, 8.0, 3.0],
             bold_first=True,
         )
+
+
+# =========================================================================== the plan
+
+
+def _warning_paragraphs(r: DocxRenderer, warnings: Sequence[PlanWarning]) -> None:
+    for warning in warnings:
+        paragraph = r.doc.add_paragraph(style="Intense Quote")
+        tag = paragraph.add_run(f"{warning.severity.upper()} · WARNING  ")
+        tag.bold = True
+        tag.font.size = Pt(8)
+        paragraph.add_run(warning.title).bold = True
+        paragraph.add_run(f" {warning.text}")
+
+
+@docx_renderer("layers")
+def write_layers(r: DocxRenderer, section: LayersSection) -> None:
+    from scrm_desk.charts.layers import layers_figure
+    from scrm_desk.charts.style import figure_to_png
+
+    r.section_heading(section.title)
+    r.paragraph(section.intro)
+    for gate in section.gates:
+        paragraph = r.doc.add_paragraph(style="Intense Quote")
+        paragraph.add_run(gate.headline).bold = True
+        paragraph.add_run(f" {gate.text}")
+    png = figure_to_png(layers_figure(section.diagram), dpi=r.dpi)
+    r.doc.add_picture(BytesIO(png), width=Cm(16.0))
+    r.doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    r.paragraph(section.attribution, muted=True)
+    label = r.content.label
+    for gate in section.gates:
+        if not gate.criteria:
+            continue
+        r.heading(f"{label('layers.gate_heading')}: {gate.layer_name}", 3)
+        r.table(
+            ["", label("layers.criteria_heading"), label("layers.criteria_note")],
+            [
+                [
+                    label("layers.met") if c.met else label("layers.not_met"),
+                    c.text,
+                    c.note,
+                ]
+                for c in gate.criteria
+            ],
+            [1.6, 7.4, 7.0],
+            bold_first=True,
+            font_size=8.5,
+        )
+    r.heading(label("layers.layers_heading"), 3)
+    for row in section.layers:
+        r.check()
+        entries = [(f"{row.number} {row.entry.name}", row.entry, row.blocked)]
+        entries += [(p.name, p, False) for p in row.processes]
+        lines = []
+        for name, entry, blocked in entries:
+            extra = [entry.level_text]
+            if entry.owner:
+                extra.append(label("layers.owner").replace("{owner}", entry.owner))
+            if blocked:
+                extra.append(label("layers.blocked").upper())
+            lines.append(
+                [
+                    f"{name}\n{' · '.join(extra)}",
+                    entry.current_state or "–",
+                    entry.target_state or "–",
+                    entry.pain_points or "–",
+                    entry.initiatives or "–",
+                ]
+            )
+        r.table(
+            [
+                label("layers.layer"),
+                label("layers.current"),
+                label("layers.target"),
+                label("layers.pain"),
+                label("layers.initiatives"),
+            ],
+            lines,
+            [3.4, 3.3, 3.3, 3.3, 2.7],
+            bold_first=True,
+            font_size=8,
+        )
+
+
+@docx_renderer("posture")
+def write_posture(r: DocxRenderer, section: PostureSection) -> None:
+    label = r.content.label
+    r.section_heading(section.title)
+    r.paragraph(section.intro)
+    placed = section.approach or label("posture.not_placed")
+    share = f" (about {section.share}% of organisations)" if section.share is not None else ""
+    r.label_value(label("posture.placed_heading"), placed + share)
+    r.paragraph(section.verdict)
+    r.chart(section.chart, 14.0)
+    r.paragraph(section.source, muted=True)
+    if section.overridden:
+        text = label("posture.override")
+        text = text.replace("{computed}", (section.computed or "–").lower()).replace(
+            "{placed}", (section.approach or "–").lower()
+        )
+        paragraph = r.doc.add_paragraph(style="Intense Quote")
+        paragraph.add_run(text).bold = True
+        if section.override_note:
+            paragraph.add_run(f" “{section.override_note}”")
+    if section.sign:
+        r.table(
+            [label("posture.sign"), label("posture.risk"), label("posture.advice")],
+            [[section.sign, section.risk, section.advice]],
+            [5.3, 5.3, 5.4],
+        )
+    if section.reasons:
+        r.heading(label("posture.reasoning_heading"), 3)
+        r.table(
+            [label("posture.question"), label("posture.answer"), label("posture.leans_to")],
+            [[x.question, x.answer, x.leans_to] for x in section.reasons],
+            [7.0, 6.0, 3.0],
+            font_size=8.5,
+        )
+
+
+@docx_renderer("initiatives")
+def write_initiatives(r: DocxRenderer, section: InitiativesSection) -> None:
+    label = r.content.label
+    r.section_heading(section.title)
+    r.paragraph(section.intro)
+    _warning_paragraphs(r, section.warnings)
+    for group in section.groups:
+        r.heading(f"{group.name} ({len(group.initiatives)})", 3)
+        if group.description:
+            r.paragraph(group.description, muted=True)
+        if not group.initiatives:
+            r.paragraph(label("initiatives.none"), muted=True)
+            continue
+        r.table(
+            [label("initiatives.title"), label("initiatives.status"), label("initiatives.owner")],
+            [
+                [f"{i.title}\n{i.description}" if i.description else i.title, i.status, i.owner]
+                for i in group.initiatives
+            ],
+            [10.0, 2.5, 3.5],
+            bold_first=False,
+        )
+
+
+@docx_renderer("starting_points")
+def write_starting_points(r: DocxRenderer, section: StartingPointsSection) -> None:
+    label = r.content.label
+    r.section_heading(section.title)
+    if section.starting:
+        r.heading(label("starting_points.starting_heading"), 3)
+        r.paragraph(section.starting_intro)
+        r.table(
+            [
+                label("starting_points.area"),
+                label("starting_points.pain"),
+                label("starting_points.value"),
+                label("starting_points.score"),
+                label("starting_points.chosen"),
+                label("starting_points.note"),
+            ],
+            [
+                [
+                    p.area,
+                    "–" if p.pain is None else str(p.pain),
+                    "–" if p.value is None else str(p.value),
+                    "–" if p.score is None else str(p.score),
+                    "✓" if p.chosen else "",
+                    p.note,
+                ]
+                for p in section.starting
+            ],
+            [4.0, 1.3, 1.3, 1.9, 1.9, 5.6],
+            bold_first=True,
+        )
+        _warning_paragraphs(r, [w for w in section.warnings if w.rule == "too_many_starting_areas"])
+    if section.platforms:
+        r.heading(label("starting_points.platforms_heading"), 3)
+        r.paragraph(section.platforms_intro)
+        r.table(
+            [
+                label("starting_points.platform"),
+                label("starting_points.purpose"),
+                label("starting_points.objective"),
+                label("starting_points.owner"),
+            ],
+            [
+                [
+                    f"{p.name}\n{' · '.join(x for x in (p.category, p.geography) if x)}",
+                    p.purpose,
+                    p.objective or label("starting_points.no_objective"),
+                    f"{p.owner or '–'}\n{p.status}",
+                ]
+                for p in section.platforms
+            ],
+            [4.0, 4.6, 4.6, 2.8],
+            bold_first=True,
+            font_size=8.5,
+        )
+        _warning_paragraphs(
+            r,
+            [
+                w
+                for w in section.warnings
+                if w.rule in ("single_platform", "platform_without_objective")
+            ],
+        )
+    if section.governance:
+        r.heading(label("starting_points.governance_heading"), 3)
+        count = label("starting_points.governance_count")
+        r.paragraph(
+            count.replace("{settled}", str(section.governance_settled)).replace(
+                "{total}", str(len(section.governance))
+            )
+        )
+        r.table(
+            ["", label("starting_points.governance_heading"), label("starting_points.note")],
+            [
+                [
+                    label("starting_points.settled" if g.settled else "starting_points.open"),
+                    g.text,
+                    g.note,
+                ]
+                for g in section.governance
+            ],
+            [1.8, 8.0, 6.2],
+            bold_first=True,
+            font_size=8.5,
+        )
+
+
+@docx_renderer("roadmap")
+def write_roadmap(r: DocxRenderer, section: RoadmapSection) -> None:
+    label = r.content.label
+    r.section_heading(section.title)
+    r.paragraph(section.intro)
+    r.heading(label("roadmap.matrix_heading"), 3)
+    r.chart(section.matrix, 15.0)
+    r.heading(label("roadmap.table_heading"), 3)
+    for group in section.phases:
+        r.check()
+        rows = []
+        for line in group.items:
+            text = line.title
+            if line.description:
+                text += f"\n{line.description}"
+            links = [*line.blocks, *line.layers, *line.areas]
+            if links:
+                text += f"\n{label('roadmap.links')}: {', '.join(dict.fromkeys(links))}"
+            rows.append(
+                [
+                    str(line.number),
+                    text,
+                    f"{line.impact} · {line.effort}",
+                    line.owner,
+                    line.dates,
+                    line.status,
+                ]
+            )
+        r.table(
+            [
+                "#",
+                f"{group.phase}: {label('roadmap.initiative').lower()}",
+                label("roadmap.impact_effort"),
+                label("roadmap.owner"),
+                label("roadmap.dates"),
+                label("roadmap.status"),
+            ],
+            rows,
+            [0.8, 7.4, 1.7, 2.4, 2.2, 1.5],
+            font_size=8.5,
+        )
+    r.paragraph(label("roadmap.table_caption"), muted=True)
+    if section.timeline is not None:
+        r.heading(label("roadmap.timeline_heading"), 3)
+        r.chart(section.timeline, 16.0)
+        if section.undated_note:
+            r.paragraph(section.undated_note, muted=True)

@@ -1833,3 +1833,7 @@ def _evidence_paragraphs(r: PdfRenderer, text: str) -> list[Flowable]:
     parts = [p for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
     style = ParagraphStyle("evidence_indent", parent=r.styles.evidence, leftIndent=8)
     return [r.para(p.strip(), style) for p in parts]
+
+
+# The plan's sections (seven layers, posture, initiatives, starting points, roadmap).
+from scrm_desk.reports import pdf_planning as _pdf_planning  # noqa: E402, F401

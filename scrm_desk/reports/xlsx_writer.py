@@ -1,7 +1,7 @@
 """The engagement's data as an Excel workbook (openpyxl), one sheet per table.
 
 Sheets come from a registry (:func:`register_sheet`), in order: Responses, Block scores,
-Findings, Stakeholders; the roadmap sheet of the planning work slots in the same way.
+Findings, Stakeholders and Roadmap (left out when the engagement has no roadmap).
 Every sheet has a bold header row, frozen panes below it, an auto-filter over the data
 and column widths fitted to the content.
 
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from io import BytesIO
 from typing import Any, Final
 
@@ -153,6 +154,62 @@ def stakeholders_sheet(content: ReportContent) -> SheetData:
         headers=("Name", "Role", "Group", "E-mail"),
         rows=[(p.name, p.role, p.group, p.email) for p in content.tables.stakeholders],
     )
+
+
+@register_sheet("Roadmap", order=50)
+def roadmap_sheet(content: ReportContent) -> SheetData | None:
+    """The roadmap in its order; left out when the engagement has none."""
+    if not content.tables.roadmap:
+        return None
+    return SheetData(
+        headers=(
+            "#",
+            "Initiative",
+            "Description",
+            "Phase",
+            "Status",
+            "Impact",
+            "Effort",
+            "Owner",
+            "Start",
+            "End",
+            "Building blocks",
+            "Layers",
+            "Starting areas",
+            "Origin",
+        ),
+        rows=[
+            (
+                line.number,
+                line.title,
+                line.description,
+                line.phase,
+                line.status,
+                line.impact,
+                line.effort,
+                line.owner,
+                _date(line.start_date),
+                _date(line.end_date),
+                ", ".join(line.blocks),
+                ", ".join(line.layers),
+                ", ".join(line.areas),
+                line.origin,
+            )
+            for line in content.tables.roadmap
+        ],
+        wrap=(1, 2),
+        formats={8: "yyyy-mm-dd", 9: "yyyy-mm-dd"},
+    )
+
+
+def _date(value: str | None) -> date | str | None:
+    """An ISO date as a real date (Excel sorts and filters it), else as it is."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return value
 
 
 def render_xlsx(
