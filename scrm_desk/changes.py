@@ -7,6 +7,22 @@ from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
+#: Every kind of record that hangs off an engagement and goes with it when it is deleted
+#: for good (ON DELETE CASCADE). Kept here, in a module the UI can import cheaply.
+ENGAGEMENT_HELD_KINDS = (
+    "stakeholder",
+    "assessment",
+    "response",
+    "canvas_state",
+    "checklist_entry",
+    "posture",
+    "social_initiative",
+    "starting_point",
+    "platform",
+    "roadmap_item",
+    "dismissed_suggestion",
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Changes:

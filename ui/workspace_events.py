@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from scrm_desk.changes import Changes
+from scrm_desk.changes import ENGAGEMENT_HELD_KINDS, Changes
 
-#: Every kind of record the current views show; a full refresh touches them all.
-ALL_KINDS = frozenset({"client", "engagement", "stakeholder"})
+#: Every kind of record; a full refresh touches them all.
+ALL_KINDS = frozenset({"client", "engagement", "setting", *ENGAGEMENT_HELD_KINDS})
 
 
 class WorkspaceEvents(QObject):

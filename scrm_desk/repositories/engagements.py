@@ -5,26 +5,13 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from scrm_desk import validation
-from scrm_desk.changes import Changes, Saved
+from scrm_desk.changes import ENGAGEMENT_HELD_KINDS, Changes, Saved
 from scrm_desk.clock import utc_now
 from scrm_desk.errors import NotFoundError, ValidationError
 from scrm_desk.records import Engagement, EngagementStatus, Variant
 from scrm_desk.repositories.base import FieldCheck, Repository, transaction
 
-#: Every kind of record that hangs off an engagement and goes with it (ON DELETE CASCADE).
-HELD_KINDS = (
-    "stakeholder",
-    "assessment",
-    "response",
-    "canvas_state",
-    "checklist_entry",
-    "posture",
-    "social_initiative",
-    "starting_point",
-    "platform",
-    "roadmap_item",
-    "dismissed_suggestion",
-)
+HELD_KINDS = ENGAGEMENT_HELD_KINDS
 
 
 def _title(field: str, value: object) -> str:

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from scrm_desk.changes import Changes, Saved
+from scrm_desk.changes import ENGAGEMENT_HELD_KINDS, Changes, Saved
 from scrm_desk.records import Engagement
-from scrm_desk.repositories.engagements import HELD_KINDS
 from ui.commands.base import WorkspaceCommand, tr
 
 if TYPE_CHECKING:
@@ -15,7 +14,7 @@ if TYPE_CHECKING:
 
 DemoFactory = Callable[["Workspace"], Saved[Engagement]]
 
-_DEMO_KINDS = Changes(frozenset({"client", "engagement", *HELD_KINDS}))
+_DEMO_KINDS = Changes(frozenset({"client", "engagement", *ENGAGEMENT_HELD_KINDS}))
 
 
 class AddDemoEngagement(WorkspaceCommand):
