@@ -350,6 +350,9 @@ def layers_drawing(r: PdfRenderer, diagram: LayersDiagram, width: float) -> Draw
     for entry in layout.legend:
         painter.legend(entry)
     drawing = VectorDrawing(width, layout.height)
+    # Without this, reportlab starts the drawing in Helvetica, which the page would then
+    # reference (unembedded) although no text uses it.
+    drawing.initialFontName = FONT
     drawing.add(painter.group)
     drawing.hAlign = "LEFT"
     return drawing

@@ -24,6 +24,8 @@ from scrm_desk.reports.content import ReportContent
 
 #: Widest a column gets, in characters; longer text wraps.
 MAX_WIDTH: Final = 60
+#: Narrowest a column gets: the header's filter button takes about two characters.
+MIN_WIDTH: Final = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,7 +272,8 @@ def _fit_columns(sheet: Any, data: SheetData) -> None:
             if value is not None:
                 longest = max(longest, len(str(value)))
         letter = get_column_letter(index + 1)
-        sheet.column_dimensions[letter].width = min(MAX_WIDTH, longest + 2)
+        # Never narrower than MIN_WIDTH: the filter's drop-down button needs the room.
+        sheet.column_dimensions[letter].width = min(MAX_WIDTH, max(MIN_WIDTH, longest + 2))
         number_format = (data.formats or {}).get(index)
         alignment = wrap if index in data.wrap else top
         for (cell,) in sheet.iter_rows(min_row=2, min_col=index + 1, max_col=index + 1):

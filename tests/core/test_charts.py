@@ -117,3 +117,135 @@ def test_importing_charts_loads_neither_matplotlib_nor_pyplot() -> None:
         "assert 'matplotlib.pyplot' not in sys.modules, 'pyplot used'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=".")
+
+
+# --------------------------------------------------------------------------- seven layers
+
+
+def _diagram(*, closed: bool = True, owner: str = "Owner: Marieke Jansen"):
+    from scrm_desk.charts.layers import DiagramCell, DiagramLayer, GateMark, LayersDiagram
+
+    names = [
+        "Customer Strategy",
+        "Customer-to-Customer",
+        "Customer Experience",
+        "Operational CRM Channels",
+        "People & Ecosystem",
+        "Lean & Agile Processes",
+        "BI, Sentiment & Social Listening",
+    ]
+    layers = []
+    for number, name in enumerate(names, start=1):
+        blocked = closed and number > 1
+        processes = ()
+        if number == 6:
+            processes = tuple(
+                DiagramCell(f"l{number}", p.lower(), p, None, level, "", "", blocked)
+                for p, level in zip(
+                    ("Marketing", "Sales", "Fulfilment", "Service"), (2, None, 3, 5), strict=True
+                )
+            )
+        cell = DiagramCell(f"l{number}", "", name, number, (number % 5) + 1, "", owner, blocked)
+        layers.append(DiagramLayer(cell, processes, is_gate=number == 1))
+    text = "GATE CLOSED — DO NOT PASS GO · 4 of 6" if closed else "Gate open · 6 of 6"
+    return LayersDiagram(
+        tuple(layers), (GateMark("l1", closed, text),), foundations="Foundations: MDM · SOA"
+    )
+
+
+def _measure(text: str, bold: bool, size: float) -> float:
+    return len(text) * size * (0.62 if bold else 0.55)
+
+
+def test_layers_layout_stacks_the_bands_with_the_gate_under_the_first() -> None:
+    from scrm_desk.charts.layers import FULL, HEADER, PROCESS, layout_diagram
+
+    diagram = _diagram()
+    layout = layout_diagram(diagram, 450.0, _measure)
+    names = [box.cell.name for box in layout.boxes]
+    assert names[:6] == [
+        "Customer Strategy",
+        "Customer-to-Customer",
+        "Customer Experience",
+        "Operational CRM Channels",
+        "People & Ecosystem",
+        "Lean & Agile Processes",
+    ]
+    assert names[6:10] == ["Marketing", "Sales", "Fulfilment", "Service"]
+    assert names[-1] == "BI, Sentiment & Social Listening"
+    tops = [box.y for box in layout.boxes if box.style != PROCESS]
+    assert tops == sorted(tops)  # top to bottom
+    split = [box for box in layout.boxes if box.cell.layer_id == "l6"]
+    assert [box.style for box in split] == [HEADER, PROCESS, PROCESS, PROCESS, PROCESS]
+    assert len({box.y for box in split}) == 1  # one band
+    assert abs(split[-1].x + split[-1].w - 450.0) < 1e-6
+    assert all(box.w == 450.0 for box in layout.boxes if box.style == FULL)
+    (bar,) = layout.gates
+    first, second = layout.boxes[0], layout.boxes[1]
+    assert first.y + first.h <= bar.y and bar.y + bar.h <= second.y  # between layers 1 and 2
+    assert layout.foundation is not None
+    assert layout.legend[0].label == "Maturity"
+    assert [e.label for e in layout.legend[1:6]] == [
+        "1 Initial",
+        "2 Developing",
+        "3 Defined",
+        "4 Managed",
+        "5 Optimised",
+    ]
+    assert layout.height > layout.legend[-1].y
+
+
+def test_layers_legend_wraps_when_narrow() -> None:
+    from scrm_desk.charts.layers import layout_diagram
+
+    wide = layout_diagram(_diagram(), 900.0, _measure)
+    narrow = layout_diagram(_diagram(), 260.0, _measure)
+    assert len({e.y for e in wide.legend}) == 1
+    assert len({e.y for e in narrow.legend}) >= 2
+    assert all(e.x < 260.0 for e in narrow.legend)
+
+
+def test_layers_hatching_and_stripes_stay_inside_their_boxes() -> None:
+    from scrm_desk.charts.layers import hatch_segments, stripe_polygons
+
+    segments = hatch_segments(10.0, 20.0, 100.0, 40.0)
+    assert len(segments) > 10
+    for x1, y1, x2, y2 in segments:
+        for x, y in ((x1, y1), (x2, y2)):
+            assert 10.0 <= x <= 110.0 + 1e-9 and 20.0 <= y <= 60.0 + 1e-9
+        assert abs((x2 - x1) - (y1 - y2)) < 1e-9  # 45°, rising to the right
+    polygons = stripe_polygons(0.0, 0.0, 200.0, 14.0)
+    assert len(polygons) > 5
+    for polygon in polygons:
+        for x, y in polygon:
+            assert -1e-9 <= x <= 200.0 + 1e-9 and -1e-9 <= y <= 14.0 + 1e-9
+
+
+def test_layers_text_is_readable_on_every_level() -> None:
+    from scrm_desk.charts.layers import LEVEL_COLOURS, _luminance, ink_on
+
+    for colour in LEVEL_COLOURS.values():
+        ink = ink_on(colour)
+        high, low = sorted((_luminance(colour), _luminance(ink)), reverse=True)
+        assert (high + 0.05) / (low + 0.05) >= 4.5, colour
+    assert ink_on(LEVEL_COLOURS[1]) == "#FFFFFF" and ink_on(LEVEL_COLOURS[5]) != "#FFFFFF"
+
+
+def test_layers_figure_draws_every_band_and_the_gate() -> None:
+    from scrm_desk.charts.layers import layers_figure
+
+    fig = layers_figure(_diagram(), width=453.0)
+    assert isinstance(fig, Figure)
+    texts = _texts(fig)
+    for name in ("Customer Strategy", "Lean & Agile", "Service", "Optimised"):
+        assert any(name in t for t in texts), name
+    assert any("DO NOT PASS GO" in t for t in texts)
+    assert texts.count("BLOCKED") == 6
+    width, height = fig.get_size_inches()
+    assert abs(width - 457.0 / 72) < 0.01 and height > 4
+    png = figure_to_png(fig, dpi=100)
+    with Image.open(BytesIO(png)) as image:
+        assert abs(image.size[0] - 457.0 / 72 * 100) <= 1
+    open_fig = layers_figure(_diagram(closed=False))
+    assert "BLOCKED" not in _texts(open_fig)
+    assert any("Gate open" in t for t in _texts(open_fig))

@@ -22,6 +22,7 @@ from scrm_desk.reports import (
 )
 from scrm_desk.reports import export as export_module
 from scrm_desk.workspace import Workspace
+from tests.core.test_report_planning import ROADMAP, add_plan
 from tests.data.report.populate import PEOPLE, populate
 
 
@@ -35,6 +36,7 @@ def filled_path(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     path = tmp_path_factory.mktemp("office") / "ws.sqlite"
     with Workspace.open(path) as ws:
         filled = populate(ws)
+        add_plan(ws, filled.engagement_id)
         save_branding(ws, firm_name="Northbridge Advisory")
         # Evidence that a spreadsheet would take for a formula must stay text.
         response = ws.responses.for_assessment(filled.assessment_id)[0]
@@ -80,6 +82,11 @@ def test_docx_has_real_headings(docx_file: Path, catalog) -> None:
         "Approach",
         "Building blocks overview",
         "Stakeholder alignment",
+        "The seven-layer framework",
+        "Social CRM posture",
+        "Initiatives by kind of social",
+        "Starting points and platform strategy",
+        "Roadmap",
         "Appendix: responses and stakeholders",
     ):
         assert headings.get(title) == "Heading 1", title
@@ -111,7 +118,13 @@ def test_docx_has_tables_charts_and_clean_properties(docx_file: Path) -> None:
 
 def test_xlsx_sheets_headers_filters(xlsx_file: Path, filled_path) -> None:
     workbook = load_workbook(xlsx_file)
-    assert workbook.sheetnames == ["Responses", "Block scores", "Findings", "Stakeholders"]
+    assert workbook.sheetnames == [
+        "Responses",
+        "Block scores",
+        "Findings",
+        "Stakeholders",
+        "Roadmap",
+    ]
     for sheet in workbook.worksheets:
         assert sheet.freeze_panes == "A2"
         assert sheet.auto_filter.ref and sheet.auto_filter.ref.startswith("A1:")
@@ -128,6 +141,35 @@ def test_xlsx_sheets_headers_filters(xlsx_file: Path, filled_path) -> None:
     people = workbook["Stakeholders"]
     assert people.max_row == len(PEOPLE) + 1
     assert workbook.properties.creator == "Claire Dubois, Northbridge Advisory"
+
+
+def test_docx_has_the_plan(docx_file: Path, catalog) -> None:
+    document = Document(str(docx_file))
+    cells = "\n".join(
+        cell.text for table in document.tables for row in table.rows for cell in row.cells
+    )
+    text = "\n".join(p.text for p in document.paragraphs) + "\n" + cells
+    for layer in catalog.layers().layers:
+        assert layer.name in cells, layer.name
+    assert "Do not pass go" in text and "Toe-dippers" in text
+    assert "The Social CRM plan is tactics only" in text
+    for title, *_ in ROADMAP:
+        assert title in cells, title
+    # The diagram, the posture chart, the matrix and the timeline are pictures too.
+    assert len(document.inline_shapes) >= 8
+
+
+def test_xlsx_roadmap_sheet(xlsx_file: Path) -> None:
+    sheet = load_workbook(xlsx_file)["Roadmap"]
+    header = [c.value for c in sheet[1]]
+    assert header[:7] == ["#", "Initiative", "Description", "Phase", "Status", "Impact", "Effort"]
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:N{len(ROADMAP) + 1}"
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert [row[1] for row in rows] == [title for title, *_ in ROADMAP]
+    assert rows[0][0] == 1 and rows[0][3] == "Quick win" and rows[0][5] == 5
+    assert rows[0][8].date().isoformat() == "2026-11-16"  # a real date, not text
+    assert rows[3][8] is None  # no start date
+    assert rows[0][10] == "Metrics" and rows[0][12] == "Customer service"
 
 
 def test_xlsx_keeps_formula_like_text_as_text(xlsx_file: Path) -> None:

@@ -17,6 +17,7 @@ from scrm_desk.reports.content import ReportContent
 from scrm_desk.reports.pdf import encrypt_pdf, font_path, render_pdf
 from scrm_desk.reports.text_coverage import FontFile, font_charset, plan_coverage
 from scrm_desk.workspace import Workspace
+from tests.core.test_report_planning import add_plan
 from tests.data.report.populate import PEOPLE, populate
 
 HEADINGS = (
@@ -26,6 +27,11 @@ HEADINGS = (
     "Building blocks overview",
     "The building blocks one by one",
     "Stakeholder alignment",
+    "The seven-layer framework",
+    "Social CRM posture",
+    "Initiatives by kind of social",
+    "Starting points and platform strategy",
+    "Roadmap",
     "Appendix: responses and stakeholders",
 )
 
@@ -53,6 +59,7 @@ def full(tmp_path_factory: pytest.TempPathFactory, catalog):
     path = tmp_path_factory.mktemp("pdf") / "ws.sqlite"
     with Workspace.open(path) as ws:
         filled = populate(ws)
+        add_plan(ws, filled.engagement_id)
         save_branding(ws, firm_name="Northbridge Advisory", logo=_logo(), primary_colour="#0a5c36")
         content = build_report(ws, filled.engagement_id, ReportOptions(), catalog)
     output = render_pdf(content, font_finder=_no_fallback)
@@ -305,3 +312,100 @@ def test_extreme_names_and_a_crowd_of_stakeholders_still_lay_out(tmp_path: Path,
     approach = next(p for p in reader.pages if "Stakeholders consulted" in p.extract_text())
     assert "Person 42" not in approach.extract_text()
     assert "Person 42" in _text(reader)  # named in the appendix
+
+
+# --------------------------------------------------------------------------- the plan
+
+
+def _page_with(reader: PdfReader, *needles: str) -> int:
+    for index, page in enumerate(reader.pages):
+        text = page.extract_text() or ""
+        if all(needle in text for needle in needles):
+            return index
+    raise AssertionError(f"no page has {needles}")
+
+
+def _images(page) -> list[str]:
+    resources = page["/Resources"].get_object()
+    xobjects = resources.get("/XObject")
+    if xobjects is None:
+        return []
+    return [
+        name
+        for name, ref in xobjects.get_object().items()
+        if ref.get_object()["/Subtype"] == "/Image"
+    ]
+
+
+def test_plan_sections_are_in_the_text(full, catalog) -> None:
+    _content, _output, reader = full
+    text = _text(reader)
+    for layer in catalog.layers().layers:
+        assert layer.name in text, layer.name
+    for process in ("Marketing", "Sales", "Fulfilment", "Service"):
+        assert process in text
+    assert "Toe-dippers" in text and "toe-dippers approach" in text
+    assert "The Social CRM plan is tactics only" in text
+    assert "Facebook brand pages" in text and "Xwitter (Benelux) serves no objective" in text
+    assert "Pain × value" in text and "2 of 8 points settled." not in text
+    assert "1 of 8 points settled." in text
+    for title in ("Make the outside-in shift", "Social customer service within four hours",
+                  "A customer scorecard", "Own the listening", "Gear lab online"):  # fmt: skip
+        assert title in text, title
+
+
+def test_the_seven_layer_diagram_is_vector_and_real_text(full, catalog) -> None:
+    _content, _output, reader = full
+    index = _page_with(reader, "The seven-layer framework", "DO NOT PASS GO")
+    page = reader.pages[index]
+    text = page.extract_text()
+    # The diagram's words are text on the page: every layer, the processes, the gate,
+    # the blocked marks and the legend (the layer tables start on a later page).
+    for layer in catalog.layers().layers:
+        assert layer.name in text, layer.name
+    assert "GATE CLOSED — DO NOT PASS GO · 4 of 6 criteria met" in text
+    assert text.count("BLOCKED") == 6  # every layer below the gate
+    assert "3 · Defined" in text and "Not rated" in text and "5 Optimised" in text
+    assert "Owner: Marieke Jansen" in text
+    # Drawn with path operators, with no image on the page.
+    assert _images(page) == []
+    stream = page.get_contents().get_data()
+    for operator in (b" re", b" l\n", b" f", b" c\n"):
+        assert operator in stream, operator
+    # The posture chart, by contrast, is an image: the check above would see one.
+    posture = reader.pages[_page_with(reader, "Social CRM posture", "WHERE THE CLIENT STANDS")]
+    assert len(_images(posture)) == 1
+
+
+def test_outline_has_the_plan_sections(full) -> None:
+    _content, _output, reader = full
+    top = [item.title for item in reader.outline if not isinstance(item, list)]
+    for heading in HEADINGS[7:12]:
+        assert heading in top
+    roadmap = next(
+        item for item in reader.outline if not isinstance(item, list) and item.title == "Roadmap"
+    )
+    page = reader.get_destination_page_number(roadmap)
+    assert "Impact and effort" in reader.pages[page].extract_text()
+
+
+def test_contents_page_lists_the_plan(full) -> None:
+    _content, _output, reader = full
+    contents = reader.pages[1].extract_text()
+    for heading in HEADINGS[7:12]:
+        assert heading in contents
+
+
+def test_plan_only_report_starts_on_its_first_section(tmp_path: Path, catalog) -> None:
+    with Workspace.open(tmp_path / "ws.sqlite") as ws:
+        filled = populate(ws, with_assessment=False)
+        add_plan(ws, filled.engagement_id, gate_passed=True)
+        content = build_report(
+            ws, filled.engagement_id, ReportOptions(sections=("layers", "roadmap")), catalog
+        )
+    output = render_pdf(content, font_finder=_no_fallback)
+    reader = PdfReader(BytesIO(output.data))
+    first = reader.pages[0].extract_text()
+    assert "The seven-layer framework" in first and "Gate open · 6 of 6 criteria met" in first
+    assert "BLOCKED" not in first
+    assert "Roadmap" in _text(reader)
