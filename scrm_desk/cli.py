@@ -137,6 +137,20 @@ COMMANDS: Final[Mapping[str, CommandHelp]] = {
             "is already in the workspace is used as it is."
         ),
     ),
+    "export": CommandHelp(
+        help="export an engagement's client report as PDF, Word or Excel",
+        description=(
+            "Export an engagement's client report, exactly as the app's deliverable page "
+            "does: PDF (with the table of contents, charts, bookmarks and embedded fonts), "
+            "an editable Word document, or an Excel workbook of the data. Runs without a "
+            "display and reads the workspace without changing it, so it works while the "
+            "app has the workspace open. The file is written in one step: a failed export "
+            "leaves no partial file and keeps an older file of the same name. Prints the "
+            "path, pages, size and time; warnings (fonts, passwords) go to standard error. "
+            "Passwords are read from files, never from the command line, so that they do "
+            "not end up in the shell's history or the process list."
+        ),
+    ),
     "info": CommandHelp(
         help="show where the workspace is and what it holds",
         description=(
@@ -245,6 +259,52 @@ def _export_options(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         required=True,
         help="the file to write ('-' for standard output)",
+    )
+
+
+def _report_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "engagement",
+        metavar="ENGAGEMENT",
+        nargs="?",
+        help="the engagement's id (or its start), or title",
+    )
+    parser.add_argument(
+        "--format",
+        choices=REPORT_FORMATS,
+        help="pdf, docx or xlsx (default: from the --out file's extension)",
+    )
+    parser.add_argument("--out", metavar="FILE", help="the file to write")
+    parser.add_argument(
+        "--sections",
+        metavar="ID,ID,...",
+        help=(
+            "only these sections, by id, separated by commas (default: every section "
+            "that has data; see --list-sections); the report keeps its own order"
+        ),
+    )
+    parser.add_argument(
+        "--assessment",
+        metavar="NAME",
+        help="the assessment to report on, e.g. 'Baseline' (default: the latest assessment)",
+    )
+    parser.add_argument(
+        "--password-file",
+        metavar="FILE",
+        help="encrypt the PDF (AES-256) with the password on the first line of FILE",
+    )
+    parser.add_argument(
+        "--owner-password-file",
+        metavar="FILE",
+        help=(
+            "the owner password (which allows changing the protection) on the first line "
+            "of FILE; needs --password-file and must differ from it (default: a random one)"
+        ),
+    )
+    parser.add_argument(
+        "--list-sections",
+        action="store_true",
+        help="list the section ids with their titles and what they hold, then stop",
     )
 
 
@@ -781,6 +841,119 @@ def _read_input(file: str) -> bytes:
     return read_document_file(Path(file))
 
 
+# --------------------------------------------------------------------------- report export
+
+#: The report formats, as ``--format`` takes them (the same as the app's).
+REPORT_FORMATS: Final = ("pdf", "docx", "xlsx")
+#: Longest password file read; a password is one short line.
+_PASSWORD_FILE_LIMIT: Final = 64 * 1024
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from scrm_desk.reports import ReportOptions, available_sections, export_report
+
+    sections = available_sections()
+    if args.list_sections:
+        width = max(len(info.id) for info in sections)
+        for info in sections:
+            print(f"{info.id:<{width}}  {info.title}")
+            print(
+                textwrap.fill(
+                    info.description,
+                    _TEXT_WIDTH,
+                    initial_indent=" " * (width + 2),
+                    subsequent_indent=" " * (width + 2),
+                )
+            )
+        return EXIT_OK
+    missing = [
+        name for name, value in (("ENGAGEMENT", args.engagement), ("--out", args.out)) if not value
+    ]
+    if missing:
+        return _fail(
+            f"the following arguments are required: {', '.join(missing)} "
+            f"(see '{PROG} export --help')",
+            EXIT_USAGE,
+        )
+    out = Path(args.out).expanduser()
+    fmt = args.format or out.suffix.lower().lstrip(".")
+    if fmt not in REPORT_FORMATS:
+        return _fail(
+            f"say which format to write with --format {'|'.join(REPORT_FORMATS)} "
+            f"(the extension of {out.name!r} does not tell)",
+            EXIT_USAGE,
+        )
+    chosen: tuple[str, ...] | None = None
+    if args.sections is not None:
+        chosen = tuple(dict.fromkeys(p.strip() for p in args.sections.split(",") if p.strip()))
+        known = [info.id for info in sections]
+        unknown = [section for section in chosen if section not in known]
+        if not chosen or unknown:
+            what = f"unknown section {unknown[0]!r}" if unknown else "no section named"
+            return _fail(f"--sections: {what}; the sections are: {', '.join(known)}", EXIT_USAGE)
+    password = _password_from(args.password_file, "--password-file")
+    owner = _password_from(args.owner_password_file, "--owner-password-file")
+    if owner is not None and password is None:
+        return _fail("--owner-password-file needs --password-file as well", EXIT_USAGE)
+    if owner is not None and owner == password:
+        return _fail(
+            "--owner-password-file: the owner password must differ from the password that "
+            "opens the document"
+        )
+    if password is not None and fmt != "pdf":
+        _warn(f"a password protects PDF files only; the {fmt.upper()} file is not encrypted")
+        password = owner = None
+    with _reading(args) as ws:
+        engagement = ws.engagements.resolve(args.engagement)
+        assessment_id = None
+        if args.assessment is not None:
+            assessment_id = ws.assessments.named(engagement.id, args.assessment).id
+        options = ReportOptions(
+            sections=chosen,
+            assessment_id=assessment_id,
+            password=password,
+            owner_password=owner,
+        )
+        result = export_report(ws, engagement.id, fmt, out, options)
+    for warning in result.warnings:
+        _warn(warning)
+    pages = f"{_plural(result.pages, 'page')}, " if result.pages is not None else ""
+    protected = ", encrypted (AES-256)" if result.encrypted else ""
+    print(
+        f"Wrote {result.path} ({fmt.upper()}: {pages}{_size_text(result.size)}{protected}) "
+        f"in {result.seconds:.1f} s."
+    )
+    if chosen is not None and len(result.sections) < len(chosen):
+        left_out = [s for s in chosen if s not in result.sections]
+        _warn(f"no data for {', '.join(left_out)}: left out of the report")
+    return EXIT_OK
+
+
+def _password_from(file: str | None, option: str) -> str | None:
+    """The password on the first line of ``file`` (``None`` without a file)."""
+    if file is None:
+        return None
+    path = Path(file).expanduser()
+    if path.is_dir():
+        raise ScrmError(f"{option}: {file} is a folder, not a file with a password")
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(_PASSWORD_FILE_LIMIT + 1)
+    except OSError as exc:
+        raise ScrmError(f"{option}: cannot read {file}: {exc.strerror or exc}") from None
+    if len(data) > _PASSWORD_FILE_LIMIT:
+        raise ScrmError(f"{option}: {file} is too large to hold a password")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ScrmError(f"{option}: {file} is not a UTF-8 text file") from None
+    lines = text.splitlines()
+    password = lines[0].strip() if lines else ""
+    if not password:
+        raise ScrmError(f"{option}: the first line of {file} is empty; put the password there")
+    return password
+
+
 def _cmd_info(args: argparse.Namespace) -> int:
     path = _workspace_path(args)
     frameworks_dir = _frameworks_dir(args)
@@ -826,5 +999,6 @@ _COMMAND_TABLE: Final[
     ("scores", _scores_options, _cmd_scores),
     ("export-json", _export_options, _cmd_export_json),
     ("import-json", _import_options, _cmd_import_json),
+    ("export", _report_options, _cmd_export),
     ("info", _no_options, _cmd_info),
 )

@@ -86,6 +86,12 @@ def test_every_command_is_documented() -> None:
         (["list", "--bogus"], "unrecognized arguments: --bogus"),
         (["export-json", "x"], "the following arguments are required: --out"),
         (["frameworks", "--json", "--check", "f.toml"], "not allowed with argument"),
+        (["export", "x", "--out", "r.pdf", "--format", "odt"], "invalid choice: 'odt'"),
+        (["export", "x"], "the following arguments are required: --out"),
+        (["export", "--out", "r.pdf"], "the following arguments are required: ENGAGEMENT"),
+        (["export", "x", "--out", "r.txt"], "say which format to write with --format"),
+        (["export", "x", "--out", "r.pdf", "--sections", "cover,charts"], "unknown section"),
+        (["export", "x", "--out", "r.pdf", "--sections", " , "], "no section named"),
     ],
 )
 def test_usage_mistakes_are_one_line_and_exit_2(
@@ -714,6 +720,7 @@ def test_commands_never_load_qt(tmp_path: Path) -> None:
         )
     ws = str(tmp_path / "q.sqlite")
     out_file = str(tmp_path / "out.json")
+    report_file = str(tmp_path / "report.pdf")
     script = textwrap.dedent(
         f"""
         import sys
@@ -728,6 +735,8 @@ def test_commands_never_load_qt(tmp_path: Path) -> None:
             ["scores", "readiness"],
             ["scores", "readiness", "--json", "--assessment", "baseline"],
             ["export-json", "readiness", "--out", {out_file!r}],
+            ["export", "--list-sections"],
+            ["export", "readiness", "--out", {report_file!r}, "--sections", "layers,roadmap"],
             ["import-json", {out_file!r}, "--as-copy"],
             ["--version"],
         ]
@@ -753,3 +762,205 @@ def test_commands_never_load_qt(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.rstrip().endswith("no Qt")
+
+
+# --------------------------------------------------------------------------- report export
+
+
+def _one_line_error(err: str) -> None:
+    assert err.startswith("scrm-desk: error: ") and err.count("\n") == 1, err
+
+
+def test_export_list_sections(capsys: pytest.CaptureFixture[str]) -> None:
+    from scrm_desk.reports import available_sections
+
+    status, out, err = run(capsys, "export", "--list-sections")
+    assert status == 0 and err == ""
+    for info in available_sections():
+        assert f"{info.id}  " in out and info.title in out
+    assert "layers" in out and "roadmap" in out and "starting_points" in out
+
+
+def test_export_the_demo_report_as_pdf(
+    capsys: pytest.CaptureFixture[str], with_demo: str, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    target = tmp_path / "northwind.pdf"
+    status, out, err = run(
+        capsys, "export", "readiness", "--out", str(target), "--workspace", with_demo
+    )
+    assert status == 0, err
+    reader = PdfReader(target)
+    assert out.startswith(f"Wrote {target} (PDF: {len(reader.pages)} pages, ")
+    assert out.rstrip().endswith(" s.") and out.count("\n") == 1
+    text = "\n".join(page.extract_text() or "" for page in reader.pages)
+    for heading in (
+        "Executive summary",
+        "The seven-layer framework",
+        "Social CRM posture",
+        "Initiatives by kind of social",
+        "Starting points and platform strategy",
+        "Roadmap",
+        "Northwind Outfitters",
+    ):
+        assert heading in text, heading
+    assert reader.metadata.producer == "SCRM Desk"
+
+
+def test_export_chosen_sections_with_a_password_from_a_file(
+    capsys: pytest.CaptureFixture[str], with_demo: str, tmp_path: Path
+) -> None:
+    from pypdf import PasswordType, PdfReader
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("  open sesame \nnot this line\n", encoding="utf-8")
+    owner = tmp_path / "owner.txt"
+    owner.write_text("owner-key\n", encoding="utf-8")
+    target = tmp_path / "plan.pdf"
+    status, out, err = run(
+        capsys,
+        "export",
+        "readiness",
+        "--format",
+        "pdf",
+        "--out",
+        str(target),
+        "--sections",
+        "roadmap, layers",
+        "--password-file",
+        str(secret),
+        "--owner-password-file",
+        str(owner),
+        "--workspace",
+        with_demo,
+    )
+    assert status == 0, err
+    assert "encrypted (AES-256)" in out
+    reader = PdfReader(target)
+    assert reader.decrypt("open sesame") == PasswordType.USER_PASSWORD
+    assert PdfReader(target).decrypt("owner-key") == PasswordType.OWNER_PASSWORD
+    first = reader.pages[0].extract_text()
+    assert "The seven-layer framework" in first  # the report's order, not the option's
+    assert "Executive summary" not in "".join(p.extract_text() for p in reader.pages)
+
+
+def test_export_word_and_excel_by_extension(
+    capsys: pytest.CaptureFixture[str], with_demo: str, tmp_path: Path
+) -> None:
+    from docx import Document
+    from openpyxl import load_workbook
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("pw\n", encoding="utf-8")
+    docx = tmp_path / "report.docx"
+    status, out, err = run(
+        capsys,
+        "export",
+        "readiness",
+        "--out",
+        str(docx),
+        "--password-file",
+        str(secret),
+        "--workspace",
+        with_demo,
+    )
+    assert status == 0 and out.startswith(f"Wrote {docx} (DOCX: ")
+    assert "pages" not in out and "protects PDF files only" in err
+    headings = [p.text for p in Document(str(docx)).paragraphs if p.style.name == "Heading 1"]
+    assert "Roadmap" in headings and "The seven-layer framework" in headings
+    xlsx = tmp_path / "data.xlsx"
+    status, out, _ = run(
+        capsys,
+        "export",
+        "readiness",
+        "--out",
+        str(xlsx),
+        "--assessment",
+        "baseline",
+        "--workspace",
+        with_demo,
+    )
+    assert status == 0 and out.startswith(f"Wrote {xlsx} (XLSX: ")
+    workbook = load_workbook(xlsx)
+    assert "Roadmap" in workbook.sheetnames and workbook["Roadmap"].max_row == 10
+
+
+@pytest.mark.parametrize(
+    ("setup", "argv", "expected", "code"),
+    [
+        ("empty", ["--password-file", "{pw}"], "the first line of {pw} is empty", 1),
+        ("blank", ["--password-file", "{pw}"], "the first line of {pw} is empty", 1),
+        ("none", ["--password-file", "{pw}"], "--password-file: cannot read {pw}", 1),
+        ("good", ["--owner-password-file", "{pw}"], "needs --password-file as well", 2),
+        ("good", ["--password-file", "{pw}", "--owner-password-file", "{pw}"], "must differ", 1),
+        ("good", ["--assessment", "Final"], "No assessment named 'Final'", 1),
+        ("good", ["--sections", "layers,bogus"], "the sections are: cover, toc, summary", 2),
+    ],
+)
+def test_export_mistakes_are_one_line_and_write_nothing(
+    capsys: pytest.CaptureFixture[str],
+    with_demo: str,
+    tmp_path: Path,
+    setup: str,
+    argv: list[str],
+    expected: str,
+    code: int,
+) -> None:
+    pw = tmp_path / "pw.txt"
+    if setup == "empty":
+        pw.write_bytes(b"")
+    elif setup == "blank":
+        pw.write_text("   \nsecond line is not read\n", encoding="utf-8")
+    elif setup == "good":
+        pw.write_text("secret\n", encoding="utf-8")
+    target = tmp_path / "r.pdf"
+    argv = [a.replace("{pw}", str(pw)) for a in argv]
+    status, out, err = run(
+        capsys, "export", "readiness", "--out", str(target), *argv, "--workspace", with_demo
+    )
+    assert status == code and out == ""
+    _one_line_error(err)
+    assert expected.replace("{pw}", str(pw)) in err
+    assert not target.exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
+
+
+def test_export_reads_while_the_app_holds_the_lock(
+    capsys: pytest.CaptureFixture[str], with_demo: str, tmp_path: Path
+) -> None:
+    before = Path(with_demo).read_bytes()
+    with Workspace.open(with_demo, lock=True):
+        status, _, err = run(
+            capsys,
+            "export",
+            "readiness",
+            "--out",
+            str(tmp_path / "r.xlsx"),
+            "--workspace",
+            with_demo,
+        )
+    assert status == 0, err
+    assert Path(with_demo).read_bytes() == before
+
+
+def test_export_of_an_unknown_engagement_or_missing_workspace(
+    capsys: pytest.CaptureFixture[str], with_demo: str, tmp_path: Path
+) -> None:
+    status, _, err = run(
+        capsys,
+        "export",
+        "nothing-like-it",
+        "--out",
+        str(tmp_path / "r.pdf"),
+        "--workspace",
+        with_demo,
+    )
+    assert status == 1 and "No engagement matches 'nothing-like-it'" in err
+    _one_line_error(err)
+    missing = str(tmp_path / "none.sqlite")
+    status, _, err = run(
+        capsys, "export", "x", "--out", str(tmp_path / "r.pdf"), "--workspace", missing
+    )
+    assert status == 1 and err == f"scrm-desk: error: There is no workspace at {missing}.\n"
+    assert not Path(missing).exists()
