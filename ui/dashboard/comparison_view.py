@@ -1,0 +1,314 @@
+"""Baseline against follow-up: how each block moved between two assessments.
+
+The consultant chooses the two assessments (by default the one before the selected
+assessment, and the selected one). Only assessments scored with the same framework can
+be compared; the chart is the core's ``comparison_figure``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from scrm_desk.records import Assessment, Lens
+from scrm_desk.scoring import AssessmentResult, BlockChange, Comparison
+from ui.dashboard.chart_canvas import ChartCanvas
+from ui.dashboard.tables import read_only_table
+from ui.labels import format_date
+from ui.wizards.assessment_labels import format_change, format_score, lens_label
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    key: str
+    title: str
+
+    def header(self) -> str:
+        return QCoreApplication.translate("ComparisonModel", self.title)
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("block", QT_TRANSLATE_NOOP("ComparisonModel", "Block")),
+    Column("baseline", QT_TRANSLATE_NOOP("ComparisonModel", "Baseline")),
+    Column("follow_up", QT_TRANSLATE_NOOP("ComparisonModel", "Follow-up")),
+    Column("change", QT_TRANSLATE_NOOP("ComparisonModel", "Change")),
+)
+
+
+class ComparisonModel(QAbstractTableModel):
+    LensRole = Qt.ItemDataRole.UserRole + 1
+    SortRole = Qt.ItemDataRole.UserRole + 2
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[BlockChange] = []
+        self._names: dict[str, str] = {}
+
+    def set_changes(self, rows: Sequence[BlockChange], area_names: Mapping[str, str]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._names = dict(area_names)
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(COLUMNS)
+        ):
+            return COLUMNS[section].header()
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        key = COLUMNS[index.column()].key
+        if role == Qt.ItemDataRole.DisplayRole:
+            if key == "block":
+                return self._names.get(row.area_id, row.area_id)
+            if key == "change":
+                return format_change(row.change)
+            return format_score(row.baseline if key == "baseline" else row.follow_up)
+        if role == self.LensRole:
+            return row.lens.value
+        if role == self.SortRole:
+            if key == "block":
+                return self._names.get(row.area_id, row.area_id).casefold()
+            value = {"baseline": row.baseline, "follow_up": row.follow_up, "change": row.change}[
+                key
+            ]
+            return -99.0 if value is None else value
+        if role == Qt.ItemDataRole.TextAlignmentRole and key != "block":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and key == "change" and row.change is not None:
+            return self.tr("Improved") if row.change > 0 else self.tr("Declined")
+        return None
+
+
+class ComparisonView(QWidget):
+    """Two assessment choosers, the dumbbell chart and the table of changes."""
+
+    #: The user chose another pair (baseline id, follow-up id).
+    pair_changed = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.baseline_combo = QComboBox()
+        self.baseline_combo.setAccessibleName(self.tr("Baseline assessment"))
+        self.follow_up_combo = QComboBox()
+        self.follow_up_combo.setAccessibleName(self.tr("Follow-up assessment"))
+        self.model = ComparisonModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(ComparisonModel.SortRole)
+        self.proxy.setFilterRole(ComparisonModel.LensRole)
+        self.table = read_only_table(self.proxy, self.tr("Change per block"))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.chart = ChartCanvas(self.tr("Baseline against follow-up per block"))
+        self.index_label = QLabel()
+        self.index_label.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+
+        choose = QHBoxLayout()
+        for text, combo in (
+            (self.tr("&Baseline:"), self.baseline_combo),
+            (self.tr("Follo&w-up:"), self.follow_up_combo),
+        ):
+            caption = QLabel(text)
+            caption.setBuddy(combo)
+            choose.addWidget(caption)
+            choose.addWidget(combo, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.chart)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.index_label)
+        side_layout.addWidget(self.table, 1)
+        self.splitter.addWidget(side)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(choose)
+        layout.addWidget(self.message)
+        layout.addWidget(self.splitter, 1)
+        self.baseline_combo.activated.connect(self._on_combo_activated)
+        self.follow_up_combo.activated.connect(self._on_combo_activated)
+
+    # -- choosing -------------------------------------------------------------------------
+    def set_assessments(
+        self, assessments: Sequence[Assessment], baseline_id: str | None, follow_up_id: str | None
+    ) -> None:
+        """Offer ``assessments`` (oldest first) and select the given pair."""
+        for combo, chosen in (
+            (self.baseline_combo, baseline_id),
+            (self.follow_up_combo, follow_up_id),
+        ):
+            combo.blockSignals(True)
+            combo.clear()
+            for assessment in assessments:
+                combo.addItem(
+                    self.tr("{name} ({date})").format(
+                        name=assessment.name, date=format_date(assessment.assessed_on)
+                    ),
+                    assessment.id,
+                )
+            combo.setCurrentIndex(max(combo.findData(chosen), 0))
+            combo.blockSignals(False)
+        enough = len(assessments) >= 2
+        self.baseline_combo.setEnabled(enough)
+        self.follow_up_combo.setEnabled(enough)
+
+    def pair(self) -> tuple[str, str] | None:
+        baseline = self.baseline_combo.currentData()
+        follow_up = self.follow_up_combo.currentData()
+        if baseline is None or follow_up is None or baseline == follow_up:
+            return None
+        return baseline, follow_up
+
+    # -- showing --------------------------------------------------------------------------
+    def show_message(self, text: str) -> None:
+        """Nothing to compare: say why, and clear the chart and table."""
+        self.message.setText(text)
+        self.message.setVisible(True)
+        self.model.set_changes([], {})
+        self.index_label.clear()
+        self.chart.show_message(text)
+
+    def set_comparison(
+        self,
+        comparison: Comparison,
+        area_names: Mapping[str, str],
+        lens: Lens,
+        names: tuple[str, str],
+        results: tuple[AssessmentResult, AssessmentResult] | None = None,
+    ) -> None:
+        self.message.setVisible(False)
+        self.model.set_changes(comparison.blocks, area_names)
+        self.proxy.setFilterFixedString(lens.value)
+        parts = []
+        uneven = False
+        for item in comparison.index:
+            counts = ("", "")
+            if results is not None:
+                scored = [r.index_for(item.lens) for r in results]
+                if all(s is not None for s in scored):
+                    before, after = scored[0], scored[1]
+                    assert before is not None and after is not None
+                    counts = (
+                        self.tr(" ({scored} of {blocks} blocks)").format(
+                            scored=before.scored_blocks, blocks=before.core_blocks
+                        ),
+                        self.tr(" ({scored} of {blocks} blocks)").format(
+                            scored=after.scored_blocks, blocks=after.core_blocks
+                        ),
+                    )
+                    uneven = uneven or before.scored_blocks != after.scored_blocks
+            parts.append(
+                self.tr("{lens}: {baseline}{before} → {follow_up}{after}, {change}").format(
+                    lens=lens_label(item.lens),
+                    baseline=format_score(item.baseline),
+                    before=counts[0],
+                    follow_up=format_score(item.follow_up),
+                    after=counts[1],
+                    change=format_change(item.change),
+                )
+            )
+        text = (
+            self.tr("Maturity index, {baseline} → {follow_up}:").format(
+                baseline=names[0], follow_up=names[1]
+            )
+            + "\n"
+            + "\n".join(parts)
+        )
+        if uneven:
+            text += "\n" + self.tr(
+                "The two indexes rest on different blocks: compare block by block."
+            )
+        self.index_label.setText(text)
+
+    def draw(
+        self,
+        comparison: Comparison,
+        area_names: Mapping[str, str],
+        short_names: Mapping[str, str],
+        lens: Lens,
+        names: tuple[str, str],
+    ) -> None:
+        """Build the core's chart for ``lens`` (only when the tab is shown)."""
+        from scrm_desk.charts import comparison_figure
+
+        rows = [b for b in comparison.blocks if b.lens is lens]
+        if not rows:
+            self.chart.show_message(
+                self.tr("Neither assessment has scores under {lens}.").format(lens=lens_label(lens))
+            )
+            return
+        key = (names, tuple((b.area_id, b.baseline, b.follow_up) for b in rows))
+        if self.chart.shows(key):
+            return
+        figure = comparison_figure(
+            [area_names.get(b.area_id, b.area_id) for b in rows],
+            [b.baseline for b in rows],
+            [b.follow_up for b in rows],
+            baseline_label=names[0],
+            follow_up_label=names[1],
+        )
+        improved = [
+            short_names.get(b.area_id, b.area_id) for b in comparison.improved if b.lens is lens
+        ]
+        declined = [
+            short_names.get(b.area_id, b.area_id) for b in comparison.declined if b.lens is lens
+        ]
+        description = self.tr("Improved: {improved}. Declined: {declined}.").format(
+            improved=", ".join(improved) or "—", declined=", ".join(declined) or "—"
+        )
+        self.chart.set_figure(figure, description, key)
+
+    # -- slots ----------------------------------------------------------------------------
+    def _on_combo_activated(self, _index: int) -> None:
+        baseline = self.baseline_combo.currentData()
+        follow_up = self.follow_up_combo.currentData()
+        if baseline is not None and follow_up is not None:
+            self.pair_changed.emit(baseline, follow_up)
