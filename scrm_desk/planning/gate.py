@@ -179,9 +179,14 @@ def gate_state(
     return evaluate_gates(layers, ws.checklists.for_engagement(engagement_id), rules)
 
 
+def and_list(names: Iterable[str]) -> str:
+    """Names joined for a sentence: ``A``, ``A and B``, ``A, B and C``."""
+    items = list(names)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def quoted_list(texts: Iterable[str]) -> str:
-    """Criteria quoted and joined for the middle of a sentence: “A”, “B” and “C”."""
-    quoted = [f"“{text.strip().rstrip('.')}”" for text in texts]
-    if len(quoted) <= 1:
-        return "".join(quoted)
-    return ", ".join(quoted[:-1]) + " and " + quoted[-1]
+    """Whole sentences quoted and joined for the middle of a sentence: “A”, “B” and “C”."""
+    return and_list(f"“{text.strip().rstrip('.')}”" for text in texts)

@@ -274,7 +274,7 @@ def suggest(
             SUGGEST_GOVERNANCE_GAPS,
             {
                 "count": len(governance.refs),
-                "items": "; ".join(texts.get(i, i) for i in governance.refs),
+                "items": quoted_list(texts.get(i, i) for i in governance.refs),
             },
             governance.title,
         )

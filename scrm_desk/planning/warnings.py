@@ -25,6 +25,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from scrm_desk.frameworks.model import ReferenceFramework
+from scrm_desk.planning.gate import quoted_list
 from scrm_desk.planning.rules import (
     WARNING_GOVERNANCE_GAPS,
     WARNING_ONLY_TACTICS,
@@ -127,7 +128,7 @@ def evaluate_warnings(
             {
                 "count": len(open_items),
                 "total": len(items),
-                "items": "; ".join(item.text.rstrip(".") for item in open_items),
+                "items": quoted_list(item.text for item in open_items),
             },
             tuple(item.id for item in open_items),
         )
