@@ -139,7 +139,8 @@ def test_a_new_engagement_gets_the_gate_a_starting_area_and_governance() -> None
     governance = suggestions[2]
     assert governance.block_ids == ("governance",)
     assert governance.layer_ids == ("people_ecosystem",)
-    assert governance.description.startswith("Settle the 8 open governance points (It is written")
+    assert governance.description.startswith("Settle the 8 open governance points: who may speak")
+    assert "Still open: “It is written" in governance.description
 
 
 @pytest.mark.parametrize("open_criteria", [1, 6])
