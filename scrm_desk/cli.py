@@ -58,7 +58,9 @@ from scrm_desk.scoring import AssessmentResult, BlockScore, score_assessment
 from scrm_desk.scoring.results import (
     FLAG_BROKEN_FOUNDATION,
     FLAG_FOUNDATION_UNKNOWN,
+    FLAG_HIGH_SPREAD,
     FLAG_LARGE_GAP,
+    FLAG_MISALIGNED,
     FLAG_MISSING_BLOCK,
     FLAG_NO_QUESTIONS,
     FLAG_NOT_ASSESSED,
@@ -590,6 +592,8 @@ _FLAG_WORDS: Final[Mapping[str, str]] = {
     FLAG_FOUNDATION_UNKNOWN: "foundation unknown",
     FLAG_LARGE_GAP: "large gap",
     FLAG_NO_QUESTIONS: "no questions",
+    FLAG_MISALIGNED: "business/IT misaligned",
+    FLAG_HIGH_SPREAD: "high spread",
 }
 #: Shown where there is no value (no score, no target, no flag).
 NO_VALUE: Final = "—"
@@ -694,12 +698,7 @@ def _number(value: float | None) -> str:
 
 
 def _block_flags(block: BlockScore, result: AssessmentResult) -> str:
-    words = [_FLAG_WORDS.get(flag, flag.replace("_", " ")) for flag in block.flags]
-    alignment = result.alignment.block(block.area_id, block.lens)
-    if alignment is not None and alignment.stats.misaligned:
-        words.append("business/IT misaligned")
-    if alignment is not None and alignment.high_spread_question_ids:
-        words.append("high spread")
+    words = [_FLAG_WORDS.get(flag, flag.replace("_", " ")) for flag in result.all_flags(block)]
     return ", ".join(words) or NO_VALUE
 
 

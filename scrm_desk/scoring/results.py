@@ -31,6 +31,9 @@ FLAG_BROKEN_FOUNDATION: Final = "broken_foundation"
 FLAG_FOUNDATION_UNKNOWN: Final = "foundation_unknown"
 FLAG_LARGE_GAP: Final = "large_gap"
 FLAG_NO_QUESTIONS: Final = "no_questions"
+#: Flags that come from comparing respondents rather than from the block's own scores.
+FLAG_MISALIGNED: Final = "misaligned"
+FLAG_HIGH_SPREAD: Final = "high_spread"
 
 
 def to_jsonable(value: Any) -> Any:
@@ -278,6 +281,17 @@ class AssessmentResult:
             if item.area_id == area_id and item.lens is lens:
                 return item
         return None
+
+    def all_flags(self, block: BlockScore) -> tuple[str, ...]:
+        """The block's own flags, then business/IT misalignment and high spread among
+        respondents: what a table of blocks shows in its flags column."""
+        flags = list(block.flags)
+        alignment = self.alignment.block(block.area_id, block.lens)
+        if alignment is not None and alignment.stats.misaligned:
+            flags.append(FLAG_MISALIGNED)
+        if alignment is not None and alignment.high_spread_question_ids:
+            flags.append(FLAG_HIGH_SPREAD)
+        return tuple(flags)
 
     def index_for(self, lens: Lens) -> IndexScore | None:
         for item in self.index:

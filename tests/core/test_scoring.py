@@ -1181,3 +1181,14 @@ def test_index_comparison_is_also_given_like_for_like() -> None:
     assert classic.blocks_compared == 1
     assert (classic.baseline_like_for_like, classic.follow_up_like_for_like) == (4.0, 3.0)
     assert classic.like_for_like_change == -1.0
+
+
+def test_all_flags_adds_misalignment_and_high_spread_to_the_blocks_own() -> None:
+    result = score(side_levels([5, 5, 5], [2, 2]), rules=ECHO)  # σ 1.47
+    beta = result.block("beta", CLASSIC)
+    assert beta is not None
+    assert "misaligned" not in beta.flags
+    assert result.all_flags(beta)[-2:] == ("misaligned", "high_spread")
+    calm = score(side_levels([3, 3, 3], [3, 3]), rules=ECHO)
+    calm_beta = calm.block("beta", CLASSIC)
+    assert calm_beta is not None and calm.all_flags(calm_beta) == calm_beta.flags

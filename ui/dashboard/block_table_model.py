@@ -74,9 +74,20 @@ class BlockTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._blocks: list[BlockScore] = []
         self._names: dict[str, str] = {}
+        self._flags: dict[tuple[str, Lens], tuple[str, ...]] = {}
 
-    def set_blocks(self, blocks: Sequence[BlockScore], area_names: Mapping[str, str]) -> None:
-        """Show ``blocks``; rows are updated in place when the same blocks come back."""
+    def set_blocks(
+        self,
+        blocks: Sequence[BlockScore],
+        area_names: Mapping[str, str],
+        flags: Mapping[tuple[str, Lens], tuple[str, ...]] | None = None,
+    ) -> None:
+        """Show ``blocks``; rows are updated in place when the same blocks come back.
+
+        ``flags`` gives each block's full flag list (``AssessmentResult.all_flags``, with
+        business/IT misalignment and high spread); without it a block's own flags show.
+        """
+        self._flags = dict(flags or {})
         same = [(b.area_id, b.lens) for b in blocks] == [(b.area_id, b.lens) for b in self._blocks]
         if same and self._blocks:
             self._blocks = list(blocks)
@@ -89,6 +100,9 @@ class BlockTableModel(QAbstractTableModel):
         self._blocks = list(blocks)
         self._names = dict(area_names)
         self.endResetModel()
+
+    def flags_of(self, block: BlockScore) -> tuple[str, ...]:
+        return self._flags.get((block.area_id, block.lens), block.flags)
 
     def block_at(self, row: int) -> BlockScore:
         return self._blocks[row]
@@ -138,7 +152,8 @@ class BlockTableModel(QAbstractTableModel):
             return block.area_id
         if role == Qt.ItemDataRole.TextAlignmentRole and COLUMNS[index.column()].numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        serious = bool(SERIOUS_FLAGS.intersection(block.flags))
+        flags = self.flags_of(block)
+        serious = bool(SERIOUS_FLAGS.intersection(flags))
         if role == Qt.ItemDataRole.FontRole and serious and key in ("block", "flags"):
             font = QFont()
             font.setBold(True)
@@ -146,8 +161,8 @@ class BlockTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and key == "flags" and serious:
             return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if key == "flags" and block.flags:
-                return "\n".join(flag_label(flag) for flag in block.flags)
+            if key == "flags" and flags:
+                return "\n".join(flag_label(flag) for flag in flags)
             if key == "completeness":
                 return self.tr(
                     "{answered} answered of {applicable} applicable questions "
@@ -173,7 +188,7 @@ class BlockTableModel(QAbstractTableModel):
             return format_score(block.gap)
         if key == "completeness":
             return f"{block.completeness:.0%} ({block.answered}/{block.applicable})"
-        return ", ".join(flag_label(flag) for flag in block.flags)
+        return ", ".join(flag_label(flag) for flag in self.flags_of(block))
 
     @staticmethod
     def _value(block: BlockScore, key: str) -> Any:
@@ -190,7 +205,7 @@ class BlockTableModel(QAbstractTableModel):
         if key == "completeness":
             return float(block.completeness)
         if key == "flags":
-            return len(block.flags)
+            return len(self.flags_of(block))
         return self._display(block, key).casefold()
 
 

@@ -415,7 +415,9 @@ class DashboardView(QWidget):
         self._update_lenses(assessment)
         names = self._area_names()
         result = outcome.result
-        self.block_model.set_blocks(result.blocks, names)
+        self.block_model.set_blocks(
+            result.blocks, names, {(b.area_id, b.lens): result.all_flags(b) for b in result.blocks}
+        )
         set_lens_filter(self.block_proxy, self.lens())
         self.findings_model.set_findings(result.findings, names)
         if result.findings:

@@ -43,6 +43,8 @@ _FLAG = {
     "foundation_unknown": QT_TRANSLATE_NOOP("AssessmentLabels", "Foundation unknown"),
     "large_gap": QT_TRANSLATE_NOOP("AssessmentLabels", "Large gap"),
     "no_questions": QT_TRANSLATE_NOOP("AssessmentLabels", "No questions"),
+    "misaligned": QT_TRANSLATE_NOOP("AssessmentLabels", "Business/IT misaligned"),
+    "high_spread": QT_TRANSLATE_NOOP("AssessmentLabels", "High spread"),
 }
 
 
