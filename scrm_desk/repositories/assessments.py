@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from scrm_desk import validation
 from scrm_desk.changes import Changes, Saved
 from scrm_desk.clock import utc_now
 from scrm_desk.errors import NotFoundError
-from scrm_desk.records import Assessment, AssessmentStatus, Variant
+from scrm_desk.records import Assessment, AssessmentStatus, Response, Variant
 from scrm_desk.repositories.base import FieldCheck, Repository, transaction
 
 
@@ -59,6 +60,15 @@ class AssessmentRepository(Repository[Assessment]):
         values.setdefault("status", AssessmentStatus.IN_PROGRESS)
         values.setdefault("variant", Variant.BOTH)
         return super().create(id=id, **values)
+
+    def put_back_with_answers(self, record: Assessment, answers: Sequence[Response]) -> Changes:
+        """Re-insert a deleted assessment and its answers, all or none (undo of a delete)."""
+        from scrm_desk.repositories.responses import ResponseRepository
+
+        with transaction(self.db):
+            changes = self.put_back(record).changes
+            changes |= ResponseRepository(self.db).put_back_many(answers)
+        return changes | Changes.of("response")
 
     def for_engagement(self, engagement_id: str) -> list[Assessment]:
         """The engagement's assessments, oldest first (so the last is the latest)."""

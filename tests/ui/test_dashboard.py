@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from scrm_desk.frameworks import FrameworkCatalog
 from scrm_desk.records import AssessmentStatus, Lens
@@ -405,3 +405,23 @@ def test_a_hidden_dashboard_catches_up_when_shown_again(
     assert page.dashboard.outcome.result == engine(
         ui_workspace, framework, data["follow_up"].id, engagement_id
     )
+
+
+def test_delete_asks_first_and_undo_brings_back_every_answer(
+    qtbot, page, data, ui_workspace, window, message_boxes
+):
+    follow_up = data["follow_up"]
+    answers = ui_workspace.responses.for_assessment(follow_up.id)
+    assert answers
+    message_boxes.answer = QMessageBox.StandardButton.No
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert ui_workspace.assessments.get(follow_up.id) == follow_up  # "No" keeps it
+    message_boxes.answer = QMessageBox.StandardButton.Yes
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert [a.id for a in ui_workspace.assessments.for_engagement(follow_up.engagement_id)] == [
+        data["baseline"].id
+    ]
+    assert ui_workspace.responses.count_for(follow_up.id) == 0
+    window.undo_stack.undo()
+    assert ui_workspace.assessments.get(follow_up.id) == follow_up
+    assert ui_workspace.responses.for_assessment(follow_up.id) == answers

@@ -226,6 +226,30 @@ class CreateAssessment(WorkspaceCommand):
         return tr("Assessment “{name}” created").format(name=name)
 
 
+class DeleteAssessment(WorkspaceCommand):
+    """Deletes an assessment with all its answers; undo puts both back exactly."""
+
+    def __init__(self, workspace: Workspace, assessment_id: str) -> None:
+        record = workspace.assessments.get(assessment_id)
+        super().__init__(workspace, tr("Delete assessment “{name}”").format(name=record.name))
+        self.record = record
+        self._answers: list[Response] = []
+
+    def _do(self) -> Changes:
+        ws = self.workspace
+        self.record = ws.assessments.get(self.record.id)
+        self._answers = ws.responses.for_assessment(self.record.id)
+        return ws.assessments.delete(self.record.id) | Changes.of("response")
+
+    def _undo(self) -> Changes:
+        return self.workspace.assessments.put_back_with_answers(self.record, self._answers)
+
+    def done_message(self) -> str:
+        return tr("Assessment “{name}” deleted with its {count} answers").format(
+            name=self.record.name, count=len(self._answers)
+        )
+
+
 class EditAssessment(WorkspaceCommand):
     """Changes the given fields of an assessment; undo writes back the old values."""
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from scrm_desk.changes import Changes
 from scrm_desk.errors import NotFoundError, ScrmError
 from scrm_desk.records import Assessment, AssessmentStatus
-from ui.commands.assessment_commands import EditAssessment, set_status_command
+from ui.commands.assessment_commands import DeleteAssessment, EditAssessment, set_status_command
 from ui.commands.base import CommandRunner
 from ui.dashboard.assessment_table_model import COLUMN_OF, AssessmentRow, AssessmentTableModel
 from ui.dashboard.tables import read_only_table
@@ -74,6 +74,8 @@ class AssessmentPage(QWidget):
         )
         self.edit_button = QPushButton(self.tr("Edit Deta&ils…"))
         self.edit_button.setAccessibleName(self.tr("Edit the assessment's details"))
+        self.delete_button = QPushButton(self.tr("&Delete…"))
+        self.delete_button.setAccessibleName(self.tr("Delete the selected assessment"))
         self.complete_button = QPushButton(self.tr("Mark Co&mplete"))
         self.complete_button.setAccessibleName(self.tr("Mark the assessment complete"))
         self.empty_label = QLabel(
@@ -102,6 +104,7 @@ class AssessmentPage(QWidget):
             self.continue_button,
             self.edit_button,
             self.complete_button,
+            self.delete_button,
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -126,6 +129,7 @@ class AssessmentPage(QWidget):
         self.continue_button.clicked.connect(self._on_continue_button_clicked)
         self.edit_button.clicked.connect(self._on_edit_button_clicked)
         self.complete_button.clicked.connect(self._on_complete_button_clicked)
+        self.delete_button.clicked.connect(self._on_delete_button_clicked)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self._runner.events.workspace_changed.connect(self._on_workspace_changed)
@@ -244,6 +248,28 @@ class AssessmentPage(QWidget):
         except ScrmError as exc:
             QMessageBox.warning(self, self.tr("Assessment"), str(exc))
 
+    def _on_delete_button_clicked(self) -> None:
+        assessment = self.selected_assessment()
+        if assessment is None:
+            return
+        answers = self._workspace.responses.count_for(assessment.id)
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete Assessment"),
+            self.tr(
+                "Delete the assessment “{name}” and its {count} answers?\n\n"
+                "Edit › Undo (Ctrl+Z) brings it back."
+            ).format(name=assessment.name, count=answers),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self._runner.run(DeleteAssessment(self._workspace, assessment.id))
+        except ScrmError as exc:
+            QMessageBox.warning(self, self.tr("Assessment"), str(exc))
+
     def _on_table_selection_changed(self, _new: QItemSelection, _old: QItemSelection) -> None:
         self._update_buttons()
         self._show_selected()
@@ -304,7 +330,12 @@ class AssessmentPage(QWidget):
         assessment = self.selected_assessment()
         has = assessment is not None
         self.new_button.setEnabled(self._engagement_id is not None)
-        for button in (self.continue_button, self.edit_button, self.complete_button):
+        for button in (
+            self.continue_button,
+            self.edit_button,
+            self.complete_button,
+            self.delete_button,
+        ):
             button.setEnabled(has)
         complete = has and assessment.status is AssessmentStatus.COMPLETE
         self.complete_button.setText(self.tr("Reo&pen") if complete else self.tr("Mark Co&mplete"))
