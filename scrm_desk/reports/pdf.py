@@ -12,7 +12,9 @@ Import this module only when rendering: it imports reportlab.
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable, Sequence
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
@@ -419,7 +421,7 @@ class LayoutPass:
         return self
 
 
-def figure_to_image(figure: Any, dpi: int) -> Any:
+def figure_to_image(figure: Any, dpi: float) -> Any:
     """The figure as an RGB Pillow image, straight from Agg's buffer.
 
     Handing reportlab pixels rather than PNG bytes saves a PNG encode and decode per
@@ -440,14 +442,92 @@ def figure_to_image(figure: Any, dpi: int) -> Any:
     return background
 
 
-class ChartImage(Flowable):
-    """A chart image that is drawn only from the second layout pass on.
+@dataclass(frozen=True, slots=True)
+class EncodedImage:
+    """A chart's pixels as the PDF stores them: RGB, Flate-compressed, once.
 
-    The first pass of ``multiBuild`` only finds page numbers (its output is thrown
-    away), so compressing the pixels there would be wasted work.
+    Compressing is most of the cost of an image in a PDF; done here, it is done once per
+    chart image (and not again when the same chart is exported again, see
+    :class:`ChartImageCache`), and the raw pixels need not be kept.
     """
 
-    def __init__(self, image: Any, width: float, height: float, layout: LayoutPass) -> None:
+    #: Stable for equal pixels: the name of the image in the PDF.
+    name: str
+    width: int
+    height: int
+    stream: bytes
+
+    @classmethod
+    def from_image(cls, image: Any) -> EncodedImage:
+        """An RGB Pillow image, encoded."""
+        import hashlib
+        import zlib
+
+        stream = zlib.compress(image.convert("RGB").tobytes())
+        name = hashlib.md5(stream, usedforsecurity=False).hexdigest()
+        return cls(name, image.width, image.height, stream)
+
+
+class ChartImageCache:
+    """Encoded chart images kept between exports, by the chart's data, size and style.
+
+    A chart's content is a frozen dataclass: equal data draws an equal image. Exporting
+    the same engagement again (after editing the summary, choosing other sections or
+    another format first) reuses the encoded image instead of drawing and compressing
+    every chart again. Least recently used images go first once ``limit`` bytes are
+    held (a compressed chart takes 30 to 150 KB). Thread-safe: the app exports on a
+    worker thread.
+    """
+
+    def __init__(self, limit: int = 16 * 1024 * 1024) -> None:
+        self.limit = limit
+        self._images: OrderedDict[Hashable, tuple[EncodedImage, float, float]] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: Hashable) -> tuple[EncodedImage, float, float] | None:
+        """The image and the figure's size in inches, or ``None``."""
+        with self._lock:
+            found = self._images.get(key)
+            if found is None:
+                self.misses += 1
+                return None
+            self._images.move_to_end(key)
+            self.hits += 1
+            return found
+
+    def put(self, key: Hashable, image: EncodedImage, width_in: float, height_in: float) -> None:
+        size = len(image.stream)
+        if size > self.limit:
+            return
+        with self._lock:
+            if key in self._images:
+                return
+            self._images[key] = (image, width_in, height_in)
+            self._bytes += size
+            while self._bytes > self.limit:
+                _, (old, _, _) = self._images.popitem(last=False)
+                self._bytes -= len(old.stream)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._images.clear()
+            self._bytes = 0
+
+
+#: The process's chart images (see :class:`ChartImageCache`).
+CHART_CACHE: Final = ChartImageCache()
+
+
+class ChartImage(Flowable):
+    """An encoded chart image, drawn from the second layout pass on (the first pass of
+    ``multiBuild`` only finds page numbers and its output is thrown away)."""
+
+    def __init__(
+        self, image: EncodedImage, width: float, height: float, layout: LayoutPass
+    ) -> None:
         super().__init__()
         self.image = image
         self.width = width
@@ -460,9 +540,36 @@ class ChartImage(Flowable):
     def draw(self) -> None:
         if self.layout.number < 2:
             return
-        from reportlab.lib.utils import ImageReader
+        draw_encoded_image(self.canv, self.image, self.width, self.height)
 
-        self.canv.drawImage(ImageReader(self.image), 0, 0, self.width, self.height)
+
+def draw_encoded_image(canvas: Canvas, image: EncodedImage, width: float, height: float) -> None:
+    """Draw ``image`` at the origin, ``width`` by ``height`` points, as an image XObject.
+
+    What ``Canvas.drawImage`` does, with the stream already compressed: the image is
+    stored once per document however often it is drawn.
+    """
+    from reportlab.pdfbase.pdfdoc import PDFImageXObject
+
+    doc = canvas._doc
+    canvas._currentPageHasImages = 1
+    reg_name = doc.getXObjectName(image.name)
+    if not doc.idToObject.get(reg_name):
+        xobject = PDFImageXObject(image.name)
+        xobject.width = image.width
+        xobject.height = image.height
+        xobject.bitsPerComponent = 8
+        xobject.colorSpace = "DeviceRGB"
+        xobject._filters = ("FlateDecode",)
+        xobject.streamContent = image.stream
+        canvas._setXObjects(xobject)
+        doc.Reference(xobject, reg_name)
+        doc.addForm(image.name, xobject)
+    canvas.saveState()
+    canvas.scale(width, height)
+    canvas._code.append(f"/{reg_name} Do")
+    canvas.restoreState()
+    canvas._formsinuse.append(image.name)
 
 
 class PageCounter(Flowable):
@@ -686,15 +793,31 @@ class PdfRenderer:
         return self.para(text, self.styles.h3)
 
     def chart(self, chart: Chart, width: float = CONTENT_WIDTH) -> ChartImage:
-        """A matplotlib chart, rasterised once at ``dpi`` and drawn at ``width``."""
+        """A matplotlib chart drawn at ``width`` points, rasterised at ``dpi`` on paper.
+
+        A figure shown narrower (or wider) than it was made is rasterised at the
+        resolution it needs on the page, not more: the same sharpness on paper as every
+        other chart, with fewer pixels to draw and compress. Images are reused from
+        :data:`CHART_CACHE` when the same chart was drawn before.
+        """
         from scrm_desk.charts.style import DEFAULT_STYLE
 
         style = DEFAULT_STYLE.with_fallback_fonts(self.coverage.families())
-        figure = chart.figure(style)
-        fig_width, fig_height = figure.get_size_inches()
-        return ChartImage(
-            figure_to_image(figure, self.dpi), width, width * fig_height / fig_width, self.layout
-        )
+        key: Hashable | None = (chart, style, self.dpi, round(width, 2))
+        try:
+            cached = CHART_CACHE.get(key)
+        except TypeError:  # a chart with unhashable data is simply not cached
+            key, cached = None, None
+        if cached is None:
+            figure = chart.figure(style)
+            fig_width, fig_height = (float(v) for v in figure.get_size_inches())
+            dpi = min(600.0, max(72.0, self.dpi * (width / 72.0) / fig_width))
+            image = EncodedImage.from_image(figure_to_image(figure, dpi))
+            if key is not None:
+                CHART_CACHE.put(key, image, fig_width, fig_height)
+        else:
+            image, fig_width, fig_height = cached
+        return ChartImage(image, width, width * fig_height / fig_width, self.layout)
 
     def table(
         self,

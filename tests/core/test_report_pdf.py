@@ -409,3 +409,23 @@ def test_plan_only_report_starts_on_its_first_section(tmp_path: Path, catalog) -
     assert "The seven-layer framework" in first and "Gate open · 6 of 6 criteria met" in first
     assert "BLOCKED" not in first
     assert "Roadmap" in _text(reader)
+
+
+def test_chart_images_are_sharp_on_paper_and_reused(full) -> None:
+    from scrm_desk.reports.pdf import CHART_CACHE, CONTENT_WIDTH
+
+    content, output, reader = full
+    posture = reader.pages[_page_with(reader, "Social CRM posture", "WHERE THE CLIENT STANDS")]
+    xobjects = posture["/Resources"].get_object()["/XObject"].get_object()
+    (image,) = [ref.get_object() for ref in xobjects.values()]
+    assert image["/Filter"] in ("/FlateDecode", ["/FlateDecode"])
+    assert image["/ColorSpace"] == "/DeviceRGB" and image["/BitsPerComponent"] == 8
+    # Shown at 86% of the text width: rasterised for 200 dpi on paper, not more.
+    shown_inches = CONTENT_WIDTH * 0.86 / 72
+    assert abs(image["/Width"] / shown_inches - 200) < 1.5
+    # Exporting the same content again draws no chart: every image comes from the cache.
+    hits, misses = CHART_CACHE.hits, CHART_CACHE.misses
+    again = render_pdf(content, font_finder=_no_fallback)
+    charts = len([1 for page in reader.pages for _ in _images(page)])
+    assert CHART_CACHE.hits - hits >= charts - 1 and CHART_CACHE.misses == misses
+    assert again.data.count(b"/Subtype /Image") == output.data.count(b"/Subtype /Image")
