@@ -655,8 +655,10 @@ def _warning_paragraphs(r: DocxRenderer, warnings: Sequence[PlanWarning]) -> Non
         tag = paragraph.add_run(f"{warning.severity.upper()} · WARNING  ")
         tag.bold = True
         tag.font.size = Pt(8)
-        paragraph.add_run(warning.title).bold = True
-        paragraph.add_run(f" {warning.text}")
+        title = paragraph.add_run(warning.title)
+        title.bold = True
+        title.add_break()
+        paragraph.add_run(warning.text)
 
 
 @docx_renderer("layers")
@@ -668,8 +670,10 @@ def write_layers(r: DocxRenderer, section: LayersSection) -> None:
     r.paragraph(section.intro)
     for gate in section.gates:
         paragraph = r.doc.add_paragraph(style="Intense Quote")
-        paragraph.add_run(gate.headline).bold = True
-        paragraph.add_run(f" {gate.text}")
+        headline = paragraph.add_run(gate.headline)
+        headline.bold = True
+        headline.add_break()
+        paragraph.add_run(gate.text)
     png = figure_to_png(layers_figure(section.diagram), dpi=r.dpi)
     r.doc.add_picture(BytesIO(png), width=Cm(16.0))
     r.doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -899,7 +903,7 @@ def write_roadmap(r: DocxRenderer, section: RoadmapSection) -> None:
                     text,
                     f"{line.impact} · {line.effort}",
                     line.owner,
-                    line.dates,
+                    line.short_dates,
                     line.status,
                 ]
             )
@@ -913,7 +917,7 @@ def write_roadmap(r: DocxRenderer, section: RoadmapSection) -> None:
                 label("roadmap.status"),
             ],
             rows,
-            [0.8, 7.4, 1.7, 2.4, 2.2, 1.5],
+            [0.7, 6.7, 1.6, 2.3, 2.4, 2.3],
             font_size=8.5,
         )
     r.paragraph(label("roadmap.table_caption"), muted=True)

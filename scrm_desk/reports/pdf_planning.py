@@ -37,7 +37,6 @@ from scrm_desk.charts.layers import (
 )
 from scrm_desk.charts.layers import PANEL as DIAGRAM_PANEL
 from scrm_desk.charts.matrix import PHASE_STYLE
-from scrm_desk.reports.content import format_date
 from scrm_desk.reports.pdf import (
     COMPACT,
     CONTENT_WIDTH,
@@ -65,22 +64,9 @@ from scrm_desk.reports.planning_sections import (
     RoadmapLine,
     RoadmapSection,
     StartingPointsSection,
+    short_date,
 )
 
-MONTHS_SHORT: Final = (
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "May",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Oct",
-    "Nov",
-    "Dec",
-)
 MET_MARK: Final = "✓"
 OPEN_MARK: Final = "✗"
 
@@ -401,17 +387,6 @@ def _warnings(r: PdfRenderer, warnings: Sequence[PlanWarning]) -> list[Flowable]
 
 def _label(r: PdfRenderer, key: str) -> str:
     return r.content.label(key)
-
-
-def short_date(value: str | None) -> str:
-    """``2026-11-23`` as ``23 Nov 2026``."""
-    if not value:
-        return ""
-    text = format_date(value)
-    parts = text.split(" ")
-    if len(parts) == 3 and parts[1][:3] in MONTHS_SHORT:
-        return f"{parts[0]} {parts[1][:3]} {parts[2]}"
-    return text
 
 
 def _state_box(r: PdfRenderer, colour: colors.Color, kicker: str, parts: list[Flowable]) -> Table:

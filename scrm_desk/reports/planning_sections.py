@@ -56,6 +56,8 @@ if TYPE_CHECKING:
 
 #: The product's own level names, when no building-blocks framework names them.
 DEFAULT_LEVEL_NAMES = ("Initial", "Developing", "Defined", "Managed", "Optimised")
+#: Months as the narrow date columns write them.
+MONTHS_SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 # =========================================================================== gathering
@@ -702,6 +704,22 @@ class RoadmapLine:
         if self.start_date and self.end_date:
             return f"{format_date(self.start_date)} – {format_date(self.end_date)}"
         return format_date(self.start_date or self.end_date)
+
+    @property
+    def short_dates(self) -> str:
+        """``16 Nov 2026 – 15 Jan 2027``, for narrow table columns."""
+        if self.start_date and self.end_date:
+            return f"{short_date(self.start_date)} – {short_date(self.end_date)}"
+        return short_date(self.start_date or self.end_date)
+
+
+def short_date(value: str | None) -> str:
+    """``2026-11-23`` as ``23 Nov 2026`` (``""`` for no date)."""
+    text = format_date(value)
+    parts = text.split(" ")
+    if len(parts) == 3 and parts[1][:3] in MONTHS_SHORT:
+        return f"{parts[0]} {parts[1][:3]} {parts[2]}"
+    return text
 
 
 @dataclass(frozen=True, slots=True)

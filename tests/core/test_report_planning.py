@@ -382,6 +382,8 @@ def test_roadmap_numbers_phases_charts_and_table(workspace, planned, catalog) ->
     assert first.blocks == ("Metrics",) and first.layers == ("BI, Sentiment & Social Listening",)
     assert first.areas == ("Customer service",)
     assert first.dates == "16 November 2026 – 15 January 2027"
+    assert first.short_dates == "16 Nov 2026 – 15 Jan 2027"
+    assert lines[3].dates == lines[3].short_dates == ""
     assert section.matrix.numbers == (1, 2, 3, 4, 5)
     assert section.matrix.impact == (5, 5, 5, 4, 3)
     assert section.matrix.phases[0] == "quick_win"
