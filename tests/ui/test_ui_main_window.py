@@ -336,8 +336,10 @@ def test_window_state_and_splitter_are_remembered(qtbot, ui_workspace, qsettings
 
     first = create_main_window(ui_workspace, qsettings)
     qtbot.addWidget(first)
+    # The offscreen screen is about 800 px wide; leave room for the pages' minimum width.
+    first.resize(780, 600)
     first.show()
-    first.area.setSizes([250, 900])
+    first.area.setSizes([180, 600])
     width = first.area.sizes()[0]
     first.close()
     second = create_main_window(ui_workspace, qsettings)
