@@ -17,6 +17,7 @@ from typing import Any, Final
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.attrmap import AttrMap, AttrMapValue
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.validators import isAnything
 from reportlab.pdfbase import pdfmetrics
@@ -43,7 +44,10 @@ from scrm_desk.reports.pdf import (
     FAINT,
     FONT,
     FONT_BOLD,
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
     MUTED,
+    PAGE_HEIGHT,
     PANEL,
     RULE,
     SEVERITY_COLOURS,
@@ -67,6 +71,12 @@ from scrm_desk.reports.planning_sections import (
     short_date,
 )
 
+#: The diagram never grows taller than a page's text frame (with room for a caption).
+MAX_DIAGRAM_HEIGHT: Final = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM - 30
+#: A layer's text longer than this runs across the full width, not in a third of it.
+LONG_CELL_CHARS: Final = 1200
+#: Longest description the roadmap table prints; the Word file and the workbook have it all.
+ROADMAP_DESCRIPTION_CHARS: Final = 900
 MET_MARK: Final = "✓"
 OPEN_MARK: Final = "✗"
 
@@ -316,8 +326,11 @@ class _DiagramPainter:
         self.text(entry.x + SWATCH + 3, baseline, entry.label, size, diagram_layout.TEXT)
 
 
-def layers_drawing(r: PdfRenderer, diagram: LayersDiagram, width: float) -> Drawing:
-    """The seven-layer diagram as vector shapes, ``width`` points wide."""
+def layers_drawing(
+    r: PdfRenderer, diagram: LayersDiagram, width: float, max_height: float = MAX_DIAGRAM_HEIGHT
+) -> Drawing:
+    """The seven-layer diagram as vector shapes, ``width`` points wide; scaled down as a
+    whole if a framework with many layers would make it taller than ``max_height``."""
     layout = diagram_layout.layout_diagram(diagram, width, _measure)
     painter = _DiagramPainter(r, diagram, layout.height)
     for box in layout.boxes:
@@ -335,7 +348,10 @@ def layers_drawing(r: PdfRenderer, diagram: LayersDiagram, width: float) -> Draw
         )
     for entry in layout.legend:
         painter.legend(entry)
-    drawing = VectorDrawing(width, layout.height)
+    scale = min(1.0, max_height / layout.height)
+    if scale < 1.0:
+        painter.group.transform = (scale, 0, 0, scale, 0, 0)
+    drawing = VectorDrawing(width * scale, layout.height * scale)
     # Without this, reportlab starts the drawing in Helvetica, which the page would then
     # reference (unembedded) although no text uses it.
     drawing.initialFontName = FONT
@@ -362,7 +378,8 @@ def _warning_box(r: PdfRenderer, warning: PlanWarning) -> Flowable:
         Spacer(1, 2),
         r.para(warning.text, r.styles.cell),
     ]
-    box = Table([[body]], colWidths=[CONTENT_WIDTH], hAlign="LEFT")
+    # splitInRow: a box holding a very long text (a note of many pages) runs on.
+    box = Table([[body]], colWidths=[CONTENT_WIDTH], hAlign="LEFT", splitInRow=1)
     box.setStyle(
         _table_style(
             [
@@ -391,7 +408,8 @@ def _label(r: PdfRenderer, key: str) -> str:
 
 def _state_box(r: PdfRenderer, colour: colors.Color, kicker: str, parts: list[Flowable]) -> Table:
     body: list[Flowable] = [r.para(kicker, r.styles.kicker), Spacer(1, 3), *parts]
-    box = Table([[body]], colWidths=[CONTENT_WIDTH], hAlign="LEFT")
+    # splitInRow: a box holding a very long text (a note of many pages) runs on.
+    box = Table([[body]], colWidths=[CONTENT_WIDTH], hAlign="LEFT", splitInRow=1)
     box.setStyle(
         _table_style(
             [
@@ -416,21 +434,48 @@ def _entry_colour(entry: LayerEntry) -> colors.Color:
     return _hex(diagram_layout.level_fill(entry.maturity))
 
 
-def _layer_table(r: PdfRenderer, row: LayerRow) -> Table:
+def _layer_flow(r: PdfRenderer, row: LayerRow) -> list[Flowable]:
     """One layer: a title line (number, name, level, owner, blocked), then its current
-    state, target state and pain points side by side, then its processes the same way."""
+    state, target state and pain points side by side, then its processes the same way.
+
+    A text too long to sit in a third of the width (a pasted workshop transcript, say)
+    breaks the table: the three texts then run as ordinary paragraphs across the full
+    width, which split across pages cleanly, and the table goes on after them.
+    """
     s = r.styles
     third = CONTENT_WIDTH / 3
+    flow: list[Flowable] = []
     rows: list[list[Any]] = []
-    commands: list[tuple[Any, ...]] = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 6),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ("LEFTPADDING", (0, 0), (0, -1), 9),
-    ]
+    commands: list[tuple[Any, ...]] = []
     labels = [_label(r, "layers.current"), _label(r, "layers.target"), _label(r, "layers.pain")]
+    label_style = ParagraphStyle("layer_label", parent=s.header_cell, leftIndent=9, spaceBefore=4)
+    text_style = ParagraphStyle("layer_text", parent=s.cell_small, leftIndent=9, spaceAfter=3)
+
+    def flush() -> None:
+        if not rows:
+            return
+        table = Table(list(rows), colWidths=[third] * 3, hAlign="LEFT", splitInRow=1)
+        table.setStyle(
+            _table_style(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                    ("TOPPADDING", (0, 0), (-1, -1), 2),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                    ("LEFTPADDING", (0, 0), (0, -1), 9),
+                    *commands,
+                ]
+            )
+        )
+        flow.append(table)
+        rows.clear()
+        commands.clear()
+
+    def spanned(cell: Any) -> int:
+        rows.append([cell, "", ""])
+        commands.append(("SPAN", (0, len(rows) - 1), (-1, len(rows) - 1)))
+        return len(rows) - 1
 
     def title_line(entry: LayerEntry, number: int | None, *, blocked: bool, main: bool) -> None:
         name = f"{number}  {entry.name}" if number is not None else entry.name
@@ -446,20 +491,13 @@ def _layer_table(r: PdfRenderer, row: LayerRow) -> Table:
                 f"{r.markup(_label(r, 'layers.blocked').upper())}</font>"
             )
         size = 9.4 if main else 8.2
-        rows.append(
-            [
-                r.rich(
-                    f'<font size="{size}">{r.markup(name)}</font>'
-                    f'<font name="{FONT}" size="7.6" color="{MUTED.hexval()}">   {tail}</font>'
-                    + tag,
-                    s.cell_bold,
-                ),
-                "",
-                "",
-            ]
+        index = spanned(
+            r.rich(
+                f'<font size="{size}">{r.markup(name)}</font>'
+                f'<font name="{FONT}" size="7.6" color="{MUTED.hexval()}">   {tail}</font>' + tag,
+                s.cell_bold,
+            )
         )
-        index = len(rows) - 1
-        commands.append(("SPAN", (0, index), (-1, index)))
         commands.append(("TOPPADDING", (0, index), (-1, index), 6 if main else 5))
         commands.append(("LINEBEFORE", (0, index), (0, index), 3.5, _entry_colour(entry)))
         if main:
@@ -468,41 +506,41 @@ def _layer_table(r: PdfRenderer, row: LayerRow) -> Table:
         body(entry)
 
     def body(entry: LayerEntry) -> None:
+        texts = [entry.current_state, entry.target_state, entry.pain_points]
+        long = entry.has_text and max(len(t) for t in texts) > LONG_CELL_CHARS
+        if long:
+            flush()
+            for label, text in zip(labels, texts, strict=True):
+                flow.append(r.para(label.upper(), label_style))
+                parts = [p.strip() for p in text.replace("\r\n", "\n").split("\n\n")]
+                flow.extend(r.para(part, text_style) for part in parts if part)
+                if not text.strip():
+                    flow.append(r.para("–", text_style))
         first = len(rows)
-        if entry.has_text:
+        if entry.has_text and not long:
             rows.append([r.para(label.upper(), s.header_cell) for label in labels])
-            rows.append(
-                [
-                    r.para(entry.current_state or "–", s.cell_small),
-                    r.para(entry.target_state or "–", s.cell_small),
-                    r.para(entry.pain_points or "–", s.cell_small),
-                ]
-            )
+            rows.append([r.para(text or "–", s.cell_small) for text in texts])
         if entry.initiatives:
-            rows.append(
-                [
-                    r.rich(
-                        f'<font name="{FONT_BOLD}">{r.markup(_label(r, "layers.initiatives"))}:'
-                        f"</font> {r.markup(entry.initiatives)}",
-                        s.cell_small,
-                    ),
-                    "",
-                    "",
-                ]
+            spanned(
+                r.rich(
+                    f'<font name="{FONT_BOLD}">{r.markup(_label(r, "layers.initiatives"))}:'
+                    f"</font> {r.markup(entry.initiatives)}",
+                    s.cell_small,
+                )
             )
-            commands.append(("SPAN", (0, len(rows) - 1), (-1, len(rows) - 1)))
-        if len(rows) == first:
-            rows.append([r.para(_label(r, "layers.nothing_recorded"), s.cell_small), "", ""])
-            commands.append(("SPAN", (0, len(rows) - 1), (-1, len(rows) - 1)))
-        commands.append(("LINEBEFORE", (0, first), (0, len(rows) - 1), 3.5, _entry_colour(entry)))
-        commands.append(("BOTTOMPADDING", (0, len(rows) - 1), (-1, len(rows) - 1), 6))
+        if not entry.has_text and not entry.initiatives:
+            spanned(r.para(_label(r, "layers.nothing_recorded"), s.cell_small))
+        if len(rows) > first:
+            commands.append(
+                ("LINEBEFORE", (0, first), (0, len(rows) - 1), 3.5, _entry_colour(entry))
+            )
+            commands.append(("BOTTOMPADDING", (0, len(rows) - 1), (-1, len(rows) - 1), 6))
 
     title_line(row.entry, row.number, blocked=row.blocked, main=True)
     for process in row.processes:
         title_line(process, None, blocked=False, main=False)
-    table = Table(rows, colWidths=[third] * 3, hAlign="LEFT", splitInRow=1)
-    table.setStyle(_table_style(commands))
-    return table
+    flush()
+    return flow
 
 
 @pdf_renderer("layers")
@@ -558,7 +596,7 @@ def render_layers(r: PdfRenderer, section: LayersSection) -> list[Flowable]:
     flow.append(r.para(_label(r, "layers.layers_heading"), s.h3))
     for row in section.layers:
         r.check()
-        flow += [CondPageBreak(32 * mm), _layer_table(r, row), Spacer(1, 6)]
+        flow += [CondPageBreak(32 * mm), *_layer_flow(r, row), Spacer(1, 6)]
     return flow
 
 
@@ -871,7 +909,11 @@ def _roadmap_row(r: PdfRenderer, line: RoadmapLine) -> list[Any]:
     s = r.styles
     title: list[Flowable] = [r.para(line.title, s.cell_bold)]
     if line.description:
-        title += [Spacer(1, 1.5), r.para(line.description, s.cell_small)]
+        description = " ".join(line.description.split())
+        if len(description) > ROADMAP_DESCRIPTION_CHARS:
+            cut = description[:ROADMAP_DESCRIPTION_CHARS].rsplit(" ", 1)[0]
+            description = cut.rstrip(" ,.;:") + " … " + _label(r, "roadmap.more")
+        title += [Spacer(1, 1.5), r.para(description, s.cell_small)]
     links = [*line.blocks, *line.layers, *line.areas]
     if links:
         label = _label(r, "roadmap.links")

@@ -413,6 +413,8 @@ def build_posture(ctx: ReportContext) -> PostureSection | None:
     plan = ctx.plan
     if plan is None or plan.reference is None or plan.posture is None:
         return None
+    if not plan.reference.approaches:
+        return None
     view = plan.posture
     if not view.result.reasons and not view.override_approach:
         return None

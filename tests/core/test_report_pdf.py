@@ -429,3 +429,59 @@ def test_chart_images_are_sharp_on_paper_and_reused(full) -> None:
     charts = len([1 for page in reader.pages for _ in _images(page)])
     assert CHART_CACHE.hits - hits >= charts - 1 and CHART_CACHE.misses == misses
     assert again.data.count(b"/Subtype /Image") == output.data.count(b"/Subtype /Image")
+
+
+def test_an_extreme_plan_still_lays_out(tmp_path: Path, catalog) -> None:
+    """50,000 characters in a canvas cell, a roadmap description and the override note,
+    200-character names, 40 roadmap items and 30 platforms: no LayoutError, the long texts
+    run on over pages, the roadmap table cuts its description short."""
+    long = ("Callers repeat themselves to every agent they reach. " * 1000)[:50_000]
+    name = ("Anneke van der Berg-Hoffmann " * 8)[:200]
+    with Workspace.open(tmp_path / "ws.sqlite") as ws:
+        filled = populate(ws, with_assessment=False)
+        engagement = filled.engagement_id
+        add_plan(ws, engagement, override="strategic")
+        ws.canvas.save(engagement, "customer_experience", pain_points=long, owner=name)
+        ws.posture.save(engagement, override_note=long)
+        for n in range(40):
+            ws.roadmap.create(
+                engagement_id=engagement,
+                title=f"Initiative {n:02d} " + "with a long title " * 8,
+                description=long if n == 0 else "Short.",
+                impact=1 + n % 5,
+                effort=1 + (n * 3) % 5,
+                phase=("quick_win", "next", "later")[n % 3],
+                owner=name,
+            )
+        for n in range(30):
+            ws.platforms.create(
+                engagement_id=engagement,
+                name=f"Site {n:02d}",
+                category_id="forums_communities",
+                purpose=long if n == 0 else "Forum.",
+                objective="" if n % 2 else "Monitoring.",
+            )
+        content = build_report(ws, engagement, ReportOptions(), catalog)
+    output = render_pdf(content, font_finder=_no_fallback)
+    reader = PdfReader(BytesIO(output.data))
+    text = _text(reader)
+    squeezed = "".join(text.split())
+    assert "thefulltextisintheWorddocumentandtheExcelworkbook" in squeezed
+    assert "Initiative 39" in text and "Site 29" in text
+    assert squeezed.count("Callersrepeatthemselves") > 900  # canvas, note and purpose
+    assert output.pages < 200
+
+
+def test_a_diagram_taller_than_a_page_is_scaled_to_fit(full) -> None:
+    from dataclasses import replace
+
+    from scrm_desk.reports.pdf import PdfRenderer
+    from scrm_desk.reports.pdf_planning import MAX_DIAGRAM_HEIGHT, layers_drawing
+
+    content, _output, _reader = full
+    section = content.section("layers")
+    many = replace(section.diagram, layers=section.diagram.layers * 3)  # 21 layers
+    drawing = layers_drawing(PdfRenderer(content), many, 450.0)
+    assert drawing.height <= MAX_DIAGRAM_HEIGHT and drawing.width < 450.0
+    normal = layers_drawing(PdfRenderer(content), section.diagram, 450.0)
+    assert normal.width == 450.0 and normal.height < MAX_DIAGRAM_HEIGHT
