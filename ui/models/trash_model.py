@@ -3,37 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QDateTime,
-    QLocale,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime, QLocale, QObject, Qt
 
 from scrm_desk.records import Engagement
 from ui.labels import DATE_FORMAT
+from ui.models.columns import Column, ColumnTableModel, declare_columns
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    key: str
-    title: str
-
-    def header(self) -> str:
-        return QCoreApplication.translate("TrashModel", self.title)
-
-
-COLUMNS: tuple[Column, ...] = (
+COLUMNS = declare_columns(
+    "TrashModel",
     Column("title", QT_TRANSLATE_NOOP("TrashModel", "Engagement")),
     Column("client", QT_TRANSLATE_NOOP("TrashModel", "Client")),
     Column("consultant", QT_TRANSLATE_NOOP("TrashModel", "Consultant")),
@@ -49,55 +29,28 @@ def format_timestamp(iso: str) -> str:
     return QLocale().toString(moment.toLocalTime(), f"{DATE_FORMAT} HH:mm")
 
 
-class TrashModel(QAbstractTableModel):
+class TrashModel(ColumnTableModel[Engagement]):
     """Read-only: restoring and emptying go through the main window's commands."""
 
-    IdRole = Qt.ItemDataRole.UserRole + 1
-
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Engagement] = []
+        super().__init__(COLUMNS, attrgetter("id"), parent)
         self._client_names: dict[str, str] = {}
 
     def set_engagements(
         self, engagements: Sequence[Engagement], client_names: Mapping[str, str]
     ) -> None:
-        self.beginResetModel()
-        self._rows = list(engagements)
         self._client_names = dict(client_names)
-        self.endResetModel()
+        self.reset_rows(engagements)
 
     def engagement_at(self, row: int) -> Engagement:
-        return self._rows[row]
+        return self.row_at(row)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMNS)
-        ):
-            return COLUMNS[section].header()
-        return super().headerData(section, orientation, role)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        engagement = self._rows[index.row()]
-        if role == self.IdRole:
-            return engagement.id
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        key = COLUMNS[index.column()].key
+    def display(self, row: Engagement, key: str) -> Any:
         if key == "client":
-            return self._client_names.get(engagement.client_id, "")
+            return self._client_names.get(row.client_id, "")
         if key == "deleted_at":
-            return format_timestamp(engagement.deleted_at or "")
-        return getattr(engagement, key)
+            return format_timestamp(row.deleted_at or "")
+        return getattr(row, key)
+
+    def cell_data(self, row: Engagement, key: str, role: int) -> Any:
+        return self.display(row, key) if role == Qt.ItemDataRole.ToolTipRole else None
