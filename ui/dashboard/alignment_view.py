@@ -14,16 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -40,100 +31,85 @@ from scrm_desk.scoring import AlignmentResult, BlockAlignment
 from ui.dashboard.chart_canvas import ChartCanvas
 from ui.dashboard.tables import read_only_table
 from ui.labels import group_label
+from ui.models.columns import Column, ColumnTableModel, column_numbers, declare_columns
 from ui.wizards.assessment_labels import format_change, format_score, lens_label
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True, slots=True)
-class Column:
-    key: str
-    title: str  # untranslated, or a group's value for the group columns
+class GroupColumn(Column):
+    """A stakeholder group's mean: the header is the group's label."""
 
     def header(self) -> str:
-        if self.key.startswith("group:"):
-            return group_label(self.key.removeprefix("group:"))
-        return QCoreApplication.translate("AlignmentModel", self.title)
+        return group_label(self.key.removeprefix("group:"))
 
 
-COLUMNS: tuple[Column, ...] = (
+COLUMNS = declare_columns(
+    "AlignmentModel",
     Column("block", QT_TRANSLATE_NOOP("AlignmentModel", "Block")),
     Column("status", QT_TRANSLATE_NOOP("AlignmentModel", "Alignment")),
-    Column("consensus", QT_TRANSLATE_NOOP("AlignmentModel", "Consensus")),
-    Column("business", QT_TRANSLATE_NOOP("AlignmentModel", "Business side")),
-    Column("it", QT_TRANSLATE_NOOP("AlignmentModel", "IT side")),
-    Column("difference", QT_TRANSLATE_NOOP("AlignmentModel", "Difference")),
-    Column("spread", QT_TRANSLATE_NOOP("AlignmentModel", "Spread (σ)")),
-    Column("range", QT_TRANSLATE_NOOP("AlignmentModel", "Range")),
-    Column("respondents", QT_TRANSLATE_NOOP("AlignmentModel", "Respondents")),
-    *(Column(f"group:{group.value}", group.value) for group in StakeholderGroup),
+    Column(
+        "consensus",
+        QT_TRANSLATE_NOOP("AlignmentModel", "Consensus"),
+        numeric=True,
+        tip=QT_TRANSLATE_NOOP("AlignmentModel", "Mean of the levels the workshop agreed on"),
+    ),
+    Column("business", QT_TRANSLATE_NOOP("AlignmentModel", "Business side"), numeric=True),
+    Column("it", QT_TRANSLATE_NOOP("AlignmentModel", "IT side"), numeric=True),
+    Column(
+        "difference",
+        QT_TRANSLATE_NOOP("AlignmentModel", "Difference"),
+        numeric=True,
+        tip=QT_TRANSLATE_NOOP("AlignmentModel", "Business side minus IT side"),
+    ),
+    Column(
+        "spread",
+        QT_TRANSLATE_NOOP("AlignmentModel", "Spread (σ)"),
+        numeric=True,
+        tip=QT_TRANSLATE_NOOP(
+            "AlignmentModel", "Standard deviation of the respondents' block means"
+        ),
+    ),
+    Column("range", QT_TRANSLATE_NOOP("AlignmentModel", "Range"), numeric=True),
+    Column(
+        "respondents",
+        QT_TRANSLATE_NOOP("AlignmentModel", "Respondents"),
+        numeric=True,
+        tip=QT_TRANSLATE_NOOP("AlignmentModel", "Stakeholders who gave a level in this block"),
+    ),
+    *(GroupColumn(f"group:{group.value}", group.value, numeric=True) for group in StakeholderGroup),
 )
-COLUMN_OF = {column.key: number for number, column in enumerate(COLUMNS)}
+COLUMN_OF = column_numbers(COLUMNS)
 
 
-class AlignmentModel(QAbstractTableModel):
-    LensRole = Qt.ItemDataRole.UserRole + 1
-    SortRole = Qt.ItemDataRole.UserRole + 2
-    MisalignedRole = Qt.ItemDataRole.UserRole + 3
+class AlignmentModel(ColumnTableModel[BlockAlignment]):
+    LensRole = ColumnTableModel.FirstOwnRole
+    MisalignedRole = ColumnTableModel.FirstOwnRole + 1
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._blocks: list[BlockAlignment] = []
+        super().__init__(COLUMNS, parent=parent)
         self._names: dict[str, str] = {}
 
     def set_alignment(
         self, blocks: Sequence[BlockAlignment], area_names: Mapping[str, str]
     ) -> None:
-        self.beginResetModel()
-        self._blocks = list(blocks)
         self._names = dict(area_names)
-        self.endResetModel()
+        self.reset_rows(blocks)
 
     def block_at(self, row: int) -> BlockAlignment:
-        return self._blocks[row]
+        return self.row_at(row)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._blocks)
+    def sort_value(self, block: BlockAlignment, key: str) -> Any:
+        value = self._number(block, key)
+        if value is not None:
+            return value
+        return -1.0 if key not in ("block", "status") else self.display(block, key)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section].header()
-        if role == Qt.ItemDataRole.ToolTipRole:
-            key = COLUMNS[section].key
-            return {
-                "consensus": self.tr("Mean of the levels the workshop agreed on"),
-                "difference": self.tr("Business side minus IT side"),
-                "spread": self.tr("Standard deviation of the respondents' block means"),
-                "respondents": self.tr("Stakeholders who gave a level in this block"),
-            }.get(key)
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._blocks):
-            return None
-        block = self._blocks[index.row()]
-        key = COLUMNS[index.column()].key
+    def cell_data(self, block: BlockAlignment, key: str, role: int) -> Any:
         stats = block.stats
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(block, key)
         if role == self.LensRole:
             return block.lens.value
         if role == self.MisalignedRole:
             return stats.misaligned
-        if role == self.SortRole:
-            value = self._number(block, key)
-            if value is not None:
-                return value
-            return -1.0 if key not in ("block", "status") else self._display(block, key)
-        if role == Qt.ItemDataRole.TextAlignmentRole and key not in ("block", "status"):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and stats.misaligned:
             font = QFont()
             font.setBold(True)
@@ -154,7 +130,7 @@ class AlignmentModel(QAbstractTableModel):
             return self.tr("{count} respondent(s)").format(count=n)
         return None
 
-    def _display(self, block: BlockAlignment, key: str) -> str:
+    def display(self, block: BlockAlignment, key: str) -> str:
         stats = block.stats
         if key == "block":
             return self._names.get(block.area_id, block.area_id)

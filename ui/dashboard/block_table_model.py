@@ -10,52 +10,43 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
 from scrm_desk.records import Lens
 from scrm_desk.scoring import BlockScore
+from ui.models.columns import Column, ColumnTableModel, column_numbers, declare_columns
 from ui.wizards.assessment_labels import flag_label, format_score, lens_label
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 #: Flags that mean a block is weak or missing: the row gets a warning icon and bold text.
 SERIOUS_FLAGS = frozenset({"missing_block", "not_assessed", "broken_foundation"})
 
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    key: str
-    title: str  # untranslated; see header()
-    numeric: bool = False
-
-    def header(self) -> str:
-        return QCoreApplication.translate("BlockTableModel", self.title)
-
-
-COLUMNS: tuple[Column, ...] = (
+COLUMNS = declare_columns(
+    "BlockTableModel",
     Column("block", QT_TRANSLATE_NOOP("BlockTableModel", "Block")),
     Column("lens", QT_TRANSLATE_NOOP("BlockTableModel", "Lens")),
     Column("score", QT_TRANSLATE_NOOP("BlockTableModel", "Score"), numeric=True),
     Column("target", QT_TRANSLATE_NOOP("BlockTableModel", "Target"), numeric=True),
-    Column("gap", QT_TRANSLATE_NOOP("BlockTableModel", "Gap"), numeric=True),
-    Column("completeness", QT_TRANSLATE_NOOP("BlockTableModel", "Answered"), numeric=True),
+    Column(
+        "gap",
+        QT_TRANSLATE_NOOP("BlockTableModel", "Gap"),
+        numeric=True,
+        tip=QT_TRANSLATE_NOOP("BlockTableModel", "Target minus score"),
+    ),
+    Column(
+        "completeness",
+        QT_TRANSLATE_NOOP("BlockTableModel", "Answered"),
+        numeric=True,
+        tip=QT_TRANSLATE_NOOP(
+            "BlockTableModel", "Completeness: the answered share of the applicable questions"
+        ),
+    ),
     Column("flags", QT_TRANSLATE_NOOP("BlockTableModel", "Flags")),
 )
-COLUMN_OF = {column.key: number for number, column in enumerate(COLUMNS)}
+COLUMN_OF = column_numbers(COLUMNS)
 
 
 def _sort_number(value: float | None) -> float:
@@ -63,16 +54,16 @@ def _sort_number(value: float | None) -> float:
     return math.inf if value is None else value
 
 
-class BlockTableModel(QAbstractTableModel):
-    SortRole = Qt.ItemDataRole.UserRole + 1
-    LensRole = Qt.ItemDataRole.UserRole + 2
-    AreaRole = Qt.ItemDataRole.UserRole + 3
+class BlockTableModel(ColumnTableModel[BlockScore]):
+    """Rows are keyed by (area id, lens), as :meth:`row_of` takes them."""
+
+    LensRole = ColumnTableModel.FirstOwnRole
+    AreaRole = ColumnTableModel.FirstOwnRole + 1
     #: The exact (unrounded) value of a numeric cell, or None.
-    ValueRole = Qt.ItemDataRole.UserRole + 4
+    ValueRole = ColumnTableModel.FirstOwnRole + 2
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._blocks: list[BlockScore] = []
+        super().__init__(COLUMNS, lambda block: (block.area_id, block.lens), parent)
         self._names: dict[str, str] = {}
         self._flags: dict[tuple[str, Lens], tuple[str, ...]] = {}
 
@@ -88,70 +79,19 @@ class BlockTableModel(QAbstractTableModel):
         business/IT misalignment and high spread); without it a block's own flags show.
         """
         self._flags = dict(flags or {})
-        same = [(b.area_id, b.lens) for b in blocks] == [(b.area_id, b.lens) for b in self._blocks]
-        if same and self._blocks:
-            self._blocks = list(blocks)
-            self._names = dict(area_names)
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._blocks) - 1, len(COLUMNS) - 1)
-            )
-            return
-        self.beginResetModel()
-        self._blocks = list(blocks)
         self._names = dict(area_names)
-        self.endResetModel()
+        self.set_rows(blocks)
 
     def flags_of(self, block: BlockScore) -> tuple[str, ...]:
         return self._flags.get((block.area_id, block.lens), block.flags)
 
-    def block_at(self, row: int) -> BlockScore:
-        return self._blocks[row]
-
-    def row_of(self, area_id: str, lens: Lens) -> int | None:
-        for row, block in enumerate(self._blocks):
-            if block.area_id == area_id and block.lens is lens:
-                return row
-        return None
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._blocks)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section].header()
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return {
-                "completeness": self.tr(
-                    "Completeness: the answered share of the applicable questions"
-                ),
-                "gap": self.tr("Target minus score"),
-            }.get(COLUMNS[section].key)
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._blocks):
-            return None
-        block = self._blocks[index.row()]
-        key = COLUMNS[index.column()].key
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(block, key)
-        if role == self.SortRole:
-            return self._sort_value(block, key)
+    def cell_data(self, block: BlockScore, key: str, role: int) -> Any:
         if role == self.ValueRole:
             return self._value(block, key)
         if role == self.LensRole:
             return block.lens.value
         if role == self.AreaRole:
             return block.area_id
-        if role == Qt.ItemDataRole.TextAlignmentRole and COLUMNS[index.column()].numeric:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         flags = self.flags_of(block)
         serious = bool(SERIOUS_FLAGS.intersection(flags))
         if role == Qt.ItemDataRole.FontRole and serious and key in ("block", "flags"):
@@ -175,7 +115,7 @@ class BlockTableModel(QAbstractTableModel):
                 )
         return None
 
-    def _display(self, block: BlockScore, key: str) -> str:
+    def display(self, block: BlockScore, key: str) -> str:
         if key == "block":
             return self._names.get(block.area_id, block.area_id)
         if key == "lens":
@@ -199,14 +139,14 @@ class BlockTableModel(QAbstractTableModel):
             "completeness": block.completeness,
         }.get(key)
 
-    def _sort_value(self, block: BlockScore, key: str) -> Any:
+    def sort_value(self, block: BlockScore, key: str) -> Any:
         if key in ("score", "target", "gap"):
             return _sort_number(self._value(block, key))
         if key == "completeness":
             return float(block.completeness)
         if key == "flags":
             return len(self.flags_of(block))
-        return self._display(block, key).casefold()
+        return super().sort_value(block, key)
 
 
 def block_proxy(model: BlockTableModel, parent: QObject | None = None) -> QSortFilterProxyModel:

@@ -8,20 +8,9 @@ be compared; the chart is the core's ``comparison_figure``.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -38,82 +27,45 @@ from scrm_desk.scoring import AssessmentResult, BlockChange, Comparison
 from ui.dashboard.chart_canvas import ChartCanvas
 from ui.dashboard.tables import read_only_table
 from ui.labels import format_date
+from ui.models.columns import Column, ColumnTableModel, declare_columns
 from ui.wizards.assessment_labels import format_change, format_score, lens_label
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    key: str
-    title: str
-
-    def header(self) -> str:
-        return QCoreApplication.translate("ComparisonModel", self.title)
-
-
-COLUMNS: tuple[Column, ...] = (
+COLUMNS = declare_columns(
+    "ComparisonModel",
     Column("block", QT_TRANSLATE_NOOP("ComparisonModel", "Block")),
-    Column("baseline", QT_TRANSLATE_NOOP("ComparisonModel", "Baseline")),
-    Column("follow_up", QT_TRANSLATE_NOOP("ComparisonModel", "Follow-up")),
-    Column("change", QT_TRANSLATE_NOOP("ComparisonModel", "Change")),
+    Column("baseline", QT_TRANSLATE_NOOP("ComparisonModel", "Baseline"), numeric=True),
+    Column("follow_up", QT_TRANSLATE_NOOP("ComparisonModel", "Follow-up"), numeric=True),
+    Column("change", QT_TRANSLATE_NOOP("ComparisonModel", "Change"), numeric=True),
 )
 
 
-class ComparisonModel(QAbstractTableModel):
-    LensRole = Qt.ItemDataRole.UserRole + 1
-    SortRole = Qt.ItemDataRole.UserRole + 2
+class ComparisonModel(ColumnTableModel[BlockChange]):
+    LensRole = ColumnTableModel.FirstOwnRole
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[BlockChange] = []
+        super().__init__(COLUMNS, parent=parent)
         self._names: dict[str, str] = {}
 
     def set_changes(self, rows: Sequence[BlockChange], area_names: Mapping[str, str]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
         self._names = dict(area_names)
-        self.endResetModel()
+        self.reset_rows(rows)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def display(self, row: BlockChange, key: str) -> str:
+        if key == "block":
+            return self._names.get(row.area_id, row.area_id)
+        if key == "change":
+            return format_change(row.change)
+        return format_score(row.baseline if key == "baseline" else row.follow_up)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
+    def sort_value(self, row: BlockChange, key: str) -> Any:
+        if key == "block":
+            return super().sort_value(row, key)
+        value = {"baseline": row.baseline, "follow_up": row.follow_up, "change": row.change}[key]
+        return -99.0 if value is None else value
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMNS)
-        ):
-            return COLUMNS[section].header()
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        key = COLUMNS[index.column()].key
-        if role == Qt.ItemDataRole.DisplayRole:
-            if key == "block":
-                return self._names.get(row.area_id, row.area_id)
-            if key == "change":
-                return format_change(row.change)
-            return format_score(row.baseline if key == "baseline" else row.follow_up)
+    def cell_data(self, row: BlockChange, key: str, role: int) -> Any:
         if role == self.LensRole:
             return row.lens.value
-        if role == self.SortRole:
-            if key == "block":
-                return self._names.get(row.area_id, row.area_id).casefold()
-            value = {"baseline": row.baseline, "follow_up": row.follow_up, "change": row.change}[
-                key
-            ]
-            return -99.0 if value is None else value
-        if role == Qt.ItemDataRole.TextAlignmentRole and key != "block":
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and key == "change" and row.change is not None:
             return self.tr("Improved") if row.change > 0 else self.tr("Declined")
         return None

@@ -7,24 +7,14 @@ severity rank (not by the translated word) when the user sorts the column.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 from PySide6.QtWidgets import QApplication, QStyle
 
 from scrm_desk.scoring import Finding
+from ui.models.columns import AnyIndex, Column, ColumnTableModel, column_numbers, declare_columns
 from ui.wizards.assessment_labels import lens_label, severity_label
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 _RANK = {"high": 0, "medium": 1, "low": 2}
 _ICON = {
@@ -33,17 +23,8 @@ _ICON = {
     "low": QStyle.StandardPixmap.SP_MessageBoxInformation,
 }
 
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    key: str
-    title: str  # untranslated; see header()
-
-    def header(self) -> str:
-        return QCoreApplication.translate("FindingsModel", self.title)
-
-
-COLUMNS: tuple[Column, ...] = (
+COLUMNS = declare_columns(
+    "FindingsModel",
     Column("severity", QT_TRANSLATE_NOOP("FindingsModel", "Severity")),
     Column("block", QT_TRANSLATE_NOOP("FindingsModel", "Block")),
     Column("lens", QT_TRANSLATE_NOOP("FindingsModel", "Lens")),
@@ -51,65 +32,27 @@ COLUMNS: tuple[Column, ...] = (
     Column("evidence", QT_TRANSLATE_NOOP("FindingsModel", "Evidence")),
     Column("action", QT_TRANSLATE_NOOP("FindingsModel", "Suggested action")),
 )
-COLUMN_OF = {column.key: number for number, column in enumerate(COLUMNS)}
+COLUMN_OF = column_numbers(COLUMNS)
 
 
-class FindingsModel(QAbstractTableModel):
-    SortRole = Qt.ItemDataRole.UserRole + 1
-
+class FindingsModel(ColumnTableModel[Finding]):
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._findings: list[Finding] = []
+        super().__init__(COLUMNS, parent=parent)
         self._names: dict[str, str] = {}
 
     def set_findings(self, findings: Sequence[Finding], area_names: Mapping[str, str]) -> None:
-        self.beginResetModel()
-        self._findings = list(findings)
         self._names = dict(area_names)
-        self.endResetModel()
+        self.reset_rows(findings)
 
     def finding_at(self, row: int) -> Finding:
-        return self._findings[row]
+        return self.row_at(row)
 
     def block_name(self, finding: Finding) -> str:
         if finding.area_id is None:
             return self.tr("Whole assessment")
         return self._names.get(finding.area_id, finding.area_id)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._findings)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMNS)
-        ):
-            return COLUMNS[section].header()
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._findings):
-            return None
-        finding = self._findings[index.row()]
-        key = COLUMNS[index.column()].key
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._text(finding, key)
-        if role == self.SortRole:
-            if key == "severity":
-                # Rank first, then the engine's own order within a rank.
-                return _RANK.get(finding.severity, 9) * 100_000 + index.row()
-            return self._text(finding, key).casefold()
-        if role == Qt.ItemDataRole.DecorationRole and key == "severity":
-            return QApplication.style().standardIcon(_ICON.get(finding.severity, _ICON["low"]))
-        return None
-
-    def _text(self, finding: Finding, key: str) -> str:
+    def display(self, finding: Finding, key: str) -> str:
         if key == "severity":
             return severity_label(finding.severity)
         if key == "block":
@@ -121,3 +64,18 @@ class FindingsModel(QAbstractTableModel):
         if key == "evidence":
             return finding.evidence
         return finding.suggested_action
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == self.SortRole and index.column() == COLUMN_OF["severity"]:
+            row = index.row()
+            if index.isValid() and 0 <= row < len(self._rows):
+                # Rank first, then the engine's own order within a rank.
+                return _RANK.get(self._rows[row].severity, 9) * 100_000 + row
+        return super().data(index, role)
+
+    def cell_data(self, finding: Finding, key: str, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.display(finding, key)
+        if role == Qt.ItemDataRole.DecorationRole and key == "severity":
+            return QApplication.style().standardIcon(_ICON.get(finding.severity, _ICON["low"]))
+        return None
