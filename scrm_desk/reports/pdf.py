@@ -15,6 +15,7 @@ import secrets
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
@@ -526,9 +527,14 @@ class ChartImage(Flowable):
     ``multiBuild`` only finds page numbers and its output is thrown away)."""
 
     def __init__(
-        self, image: EncodedImage, width: float, height: float, layout: LayoutPass
+        self,
+        image: EncodedImage | Future[EncodedImage],
+        width: float,
+        height: float,
+        layout: LayoutPass,
     ) -> None:
         super().__init__()
+        #: The image, or its encoding still under way on a helper thread.
         self.image = image
         self.width = width
         self.height = height
@@ -540,7 +546,10 @@ class ChartImage(Flowable):
     def draw(self) -> None:
         if self.layout.number < 2:
             return
-        draw_encoded_image(self.canv, self.image, self.width, self.height)
+        image = self.image
+        if isinstance(image, Future):
+            image = self.image = image.result()
+        draw_encoded_image(self.canv, image, self.width, self.height)
 
 
 def draw_encoded_image(canvas: Canvas, image: EncodedImage, width: float, height: float) -> None:
@@ -749,6 +758,7 @@ class PdfRenderer:
         self.coverage = register_fallbacks(plan)
         self.section_number = 0
         self.layout = LayoutPass()
+        self._encoder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chart-encoder")
         self.has_cover = content.section("cover") is not None
 
     # -- text ---------------------------------------------------------------------------
@@ -808,16 +818,24 @@ class PdfRenderer:
             cached = CHART_CACHE.get(key)
         except TypeError:  # a chart with unhashable data is simply not cached
             key, cached = None, None
-        if cached is None:
-            figure = chart.figure(style)
-            fig_width, fig_height = (float(v) for v in figure.get_size_inches())
-            dpi = min(600.0, max(72.0, self.dpi * (width / 72.0) / fig_width))
-            image = EncodedImage.from_image(figure_to_image(figure, dpi))
+        if cached is not None:
+            encoded, fig_width, fig_height = cached
+            return ChartImage(encoded, width, width * fig_height / fig_width, self.layout)
+        figure = chart.figure(style)
+        fig_width, fig_height = (float(v) for v in figure.get_size_inches())
+        dpi = min(600.0, max(72.0, self.dpi * (width / 72.0) / fig_width))
+        pixels = figure_to_image(figure, dpi)
+
+        def encode() -> EncodedImage:
+            image = EncodedImage.from_image(pixels)
             if key is not None:
                 CHART_CACHE.put(key, image, fig_width, fig_height)
-        else:
-            image, fig_width, fig_height = cached
-        return ChartImage(image, width, width * fig_height / fig_width, self.layout)
+            return image
+
+        # Compressing (zlib lets go of the GIL) runs beside the layout's first pass,
+        # which needs only the chart's size; the pixels are drawn in the second.
+        future = self._encoder.submit(encode)
+        return ChartImage(future, width, width * fig_height / fig_width, self.layout)
 
     def table(
         self,
@@ -1076,6 +1094,13 @@ class PdfRenderer:
         return flow, first_template
 
     def render(self) -> PdfOutput:
+        try:
+            return self._render()
+        finally:
+            # A cancelled or failed export leaves no encoding running behind it.
+            self._encoder.shutdown(wait=True, cancel_futures=True)
+
+    def _render(self) -> PdfOutput:
         buffer = BytesIO()
         meta = self.meta
         doc = ReportDocTemplate(

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Final
 
-from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rect, String
+from reportlab.graphics.shapes import Circle, Drawing, Group, Path, Polygon, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.attrmap import AttrMap, AttrMapValue
 from reportlab.lib.styles import ParagraphStyle
@@ -177,10 +177,14 @@ class _DiagramPainter:
     def lines(
         self, segments: list[tuple[float, float, float, float]], colour: str, w: float
     ) -> None:
+        """Many straight lines as one path: one set of stroke settings, not one per line."""
+        if not segments:
+            return
+        path = Path(strokeColor=_hex(colour), strokeWidth=w, fillColor=None)
         for x1, y1, x2, y2 in segments:
-            self.group.add(
-                Line(x1, self.y(y1), x2, self.y(y2), strokeColor=_hex(colour), strokeWidth=w)
-            )
+            path.moveTo(x1, self.y(y1))
+            path.lineTo(x2, self.y(y2))
+        self.group.add(path)
 
     # -- pieces ---------------------------------------------------------------------------
     def box(self, box: Box) -> None:
