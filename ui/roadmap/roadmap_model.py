@@ -8,53 +8,42 @@ an undoable command; the new order arrives from the workspace, as every edit doe
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QByteArray,
     QCoreApplication,
     QMimeData,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 
 from scrm_desk.records import RoadmapItem
 from ui.labels import format_date
+from ui.models.columns import AnyIndex, Column, ColumnTableModel, column_numbers, declare_columns
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 #: Called with (item id, new place, 1 first); returns whether the move was made.
 MoveHandler = Callable[[str, int], bool]
 
 MIME_TYPE = "application/x-scrm-desk-roadmap-item"
 
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    field: str
-    title: str  # untranslated; see header()
-
-    def header(self) -> str:
-        return QCoreApplication.translate("RoadmapTableModel", self.title)
-
-
-COLUMNS: tuple[Column, ...] = (
-    Column("place", QT_TRANSLATE_NOOP("RoadmapTableModel", "#")),
+COLUMNS = declare_columns(
+    "RoadmapTableModel",
+    Column("place", QT_TRANSLATE_NOOP("RoadmapTableModel", "#"), numeric=True),
     Column("title", QT_TRANSLATE_NOOP("RoadmapTableModel", "Initiative")),
     Column("phase", QT_TRANSLATE_NOOP("RoadmapTableModel", "Phase")),
-    Column("impact", QT_TRANSLATE_NOOP("RoadmapTableModel", "Impact")),
-    Column("effort", QT_TRANSLATE_NOOP("RoadmapTableModel", "Effort")),
+    Column("impact", QT_TRANSLATE_NOOP("RoadmapTableModel", "Impact"), numeric=True),
+    Column("effort", QT_TRANSLATE_NOOP("RoadmapTableModel", "Effort"), numeric=True),
     Column("owner", QT_TRANSLATE_NOOP("RoadmapTableModel", "Owner")),
     Column("start_date", QT_TRANSLATE_NOOP("RoadmapTableModel", "Start")),
     Column("end_date", QT_TRANSLATE_NOOP("RoadmapTableModel", "End")),
     Column("status", QT_TRANSLATE_NOOP("RoadmapTableModel", "Status")),
     Column("links", QT_TRANSLATE_NOOP("RoadmapTableModel", "Lifts")),
 )
-COLUMN_OF = {column.field: number for number, column in enumerate(COLUMNS)}
+COLUMN_OF = column_numbers(COLUMNS)
 
 PHASES = {
     "quick_win": QT_TRANSLATE_NOOP("RoadmapTableModel", "Quick win"),
@@ -77,12 +66,12 @@ def status_label(status: str) -> str:
     return QCoreApplication.translate("RoadmapTableModel", STATUSES.get(status, status))
 
 
-class RoadmapTableModel(QAbstractTableModel):
-    IdRole = Qt.ItemDataRole.UserRole + 1
+class RoadmapTableModel(ColumnTableModel[RoadmapItem]):
+    moves_rows = True
+    numeric_alignment = Qt.AlignmentFlag.AlignCenter
 
     def __init__(self, move_handler: MoveHandler | None = None, parent: QObject | None = None):
-        super().__init__(parent)
-        self._rows: list[RoadmapItem] = []
+        super().__init__(COLUMNS, attrgetter("id"), parent)
         self._move_handler = move_handler
         #: Framework id -> short name, for the "Lifts" column (blocks, layers, areas).
         self._names: dict[str, str] = {}
@@ -93,92 +82,43 @@ class RoadmapTableModel(QAbstractTableModel):
 
     def set_items(self, items: Sequence[RoadmapItem]) -> None:
         """Show ``items`` in their order; rows that only moved keep selection and focus."""
-        new = list(items)
-        old_ids = [item.id for item in self._rows]
-        new_ids = [item.id for item in new]
-        if sorted(old_ids) != sorted(new_ids):
-            self.beginResetModel()
-            self._rows = new
-            self.endResetModel()
-        elif old_ids == new_ids:
-            self._rows = new
-            if new:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(new) - 1, len(COLUMNS) - 1))
-        else:
-            self.layoutAboutToBeChanged.emit()
-            place = {item_id: row for row, item_id in enumerate(new_ids)}
-            before = self.persistentIndexList()
-            after = [self.index(place[old_ids[i.row()]], i.column()) for i in before]
-            self._rows = new
-            self.changePersistentIndexList(before, after)
-            self.layoutChanged.emit()
+        self.set_rows(items)
 
     def items(self) -> list[RoadmapItem]:
-        return list(self._rows)
+        return self.rows()
 
     def item_at(self, row: int) -> RoadmapItem:
-        return self._rows[row]
-
-    def row_of(self, item_id: str) -> int | None:
-        for row, item in enumerate(self._rows):
-            if item.id == item_id:
-                return row
-        return None
+        return self.row_at(row)
 
     def links_text(self, item: RoadmapItem) -> str:
         ids = (*item.block_ids, *item.layer_ids, *item.area_ids)
         return ", ".join(self._names.get(i, i) for i in ids)
 
     # -- the model interface --------------------------------------------------------------
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMNS)
-        ):
-            return COLUMNS[section].header()
-        return super().headerData(section, orientation, role)
-
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        item = self._rows[index.row()]
-        field = COLUMNS[index.column()].field
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(item, index.row(), field)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if field == "title" and item.description:
-                return f"{item.title}\n\n{item.description}"
-            if field == "links":
-                return self.links_text(item) or None
-            return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and field in ("place", "impact", "effort"):
-            return Qt.AlignmentFlag.AlignCenter
-        if role == self.IdRole:
-            return item.id
-        return None
+        if role == Qt.ItemDataRole.DisplayRole and index.column() == COLUMN_OF["place"]:
+            return index.row() + 1 if 0 <= index.row() < len(self._rows) else None
+        return super().data(index, role)
 
-    def _display(self, item: RoadmapItem, row: int, field: str) -> Any:
-        if field == "place":
-            return row + 1
-        if field == "phase":
+    def display(self, item: RoadmapItem, key: str) -> Any:
+        if key == "phase":
             return phase_label(item.phase.value)
-        if field == "status":
+        if key == "status":
             return status_label(item.status.value)
-        if field in ("start_date", "end_date"):
-            value = getattr(item, field)
+        if key in ("start_date", "end_date"):
+            value = getattr(item, key)
             return format_date(value) if value else ""
-        if field == "links":
+        if key == "links":
             return self.links_text(item)
-        return getattr(item, field)
+        return getattr(item, key)
+
+    def cell_data(self, item: RoadmapItem, key: str, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if key == "title" and item.description:
+                return f"{item.title}\n\n{item.description}"
+            if key == "links":
+                return self.links_text(item) or None
+        return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         flags = super().flags(index)

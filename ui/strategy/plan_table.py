@@ -9,25 +9,15 @@ therefore leaves the old value in place (the same contract as the stakeholder ta
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-
-#: Called with (row id, field, new value); returns whether the edit was accepted.
-EditHandler = Callable[[str, str, Any], bool]
+from ui.models.columns import AnyIndex, ColumnTableModel, EditHandler
 
 TEXT, CHOICE, LEVEL, CHECK, NUMBER = "text", "choice", "level", "check", "number"
 
@@ -43,16 +33,30 @@ class Column:
     editable: bool = True
     width: int = 140
 
+    @property
+    def key(self) -> str:
+        return self.field
+
+    @property
+    def numeric(self) -> bool:
+        return self.kind in (LEVEL, NUMBER)
+
     def header(self) -> str:
         return QCoreApplication.translate("PlanTable", self.title)
 
+    def header_tip(self) -> str | None:
+        return None
 
-class PlanTableModel(QAbstractTableModel):
-    """Rows are any objects with an ``id`` and the columns' fields as attributes."""
 
-    IdRole = Qt.ItemDataRole.UserRole + 1
-    #: The raw value, for sorting through a ``QSortFilterProxyModel``.
-    SortRole = Qt.ItemDataRole.UserRole + 2
+class PlanTableModel(ColumnTableModel[Any]):
+    """Rows are any objects with an ``id`` and the columns' fields as attributes.
+
+    :meth:`set_rows` resets only when rows came, went or moved, so selection and the
+    current cell survive an edit.
+    """
+
+    numeric_alignment = Qt.AlignmentFlag.AlignCenter
+    columns: tuple[Column, ...]
 
     def __init__(
         self,
@@ -60,10 +64,7 @@ class PlanTableModel(QAbstractTableModel):
         edit_handler: EditHandler | None = None,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.columns = tuple(columns)
-        self.column_of = {column.field: number for number, column in enumerate(self.columns)}
-        self._rows: list[Any] = []
+        super().__init__(columns, attrgetter("id"), parent)
         self._edit_handler = edit_handler
         #: field -> [(value, label)], for choice and level columns.
         self._choices: dict[str, list[tuple[Any, str]]] = {}
@@ -74,41 +75,16 @@ class PlanTableModel(QAbstractTableModel):
     def set_choices(self, field: str, choices: Sequence[tuple[Any, str]]) -> None:
         self._choices[field] = list(choices)
         column = self.column_of.get(field)
-        if column is not None and self._rows:
-            self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
+        if column is not None:
+            self.cells_changed(column)
 
     def choices(self, field: str) -> list[tuple[Any, str]]:
         return list(self._choices.get(field, []))
 
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        """Show ``rows``; a reset only when rows came or went, so selection and the
-        current cell survive an edit."""
-        new = list(rows)
-        if [r.id for r in new] != [r.id for r in self._rows]:
-            self.beginResetModel()
-            self._rows = new
-            self.endResetModel()
-            return
-        self._rows = new
-        if new:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(new) - 1, len(self.columns) - 1))
-
-    def row_at(self, row: int) -> Any:
-        return self._rows[row]
-
-    def rows(self) -> list[Any]:
-        return list(self._rows)
-
-    def row_of(self, row_id: str) -> int | None:
-        for number, record in enumerate(self._rows):
-            if record.id == row_id:
-                return number
-        return None
-
     def label(self, field: str, value: Any) -> str:
         """How a value of ``field`` reads in the table."""
         if value is None or value == "":
-            return self.none_label if self.columns[self.column_of[field]].kind == LEVEL else ""
+            return self.none_label if self._column(field).kind == LEVEL else ""
         for choice, label in self._choices.get(field, []):
             if choice == value:
                 return label
@@ -116,24 +92,10 @@ class PlanTableModel(QAbstractTableModel):
             return str(value.value)
         return str(value)
 
+    def _column(self, field: str) -> Column:
+        return self.columns[self.column_of[field]]
+
     # -- the model interface --------------------------------------------------------------
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.columns)
-        ):
-            return self.columns[section].header()
-        return super().headerData(section, orientation, role)
-
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         flags = super().flags(index)
         if not index.isValid():
@@ -146,32 +108,28 @@ class PlanTableModel(QAbstractTableModel):
                 flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+    def display(self, record: Any, key: str) -> Any:
+        if self._column(key).kind == CHECK:
             return None
-        record = self._rows[index.row()]
-        column = self.columns[index.column()]
-        value = getattr(record, column.field)
+        text = self.label(key, getattr(record, key))
+        return text.split("\n", 1)[0] + " …" if "\n" in text else text
+
+    def sort_value(self, record: Any, key: str) -> Any:
+        value = getattr(record, key)
         plain = value.value if hasattr(value, "value") else value
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column.kind == CHECK:
-                return None
-            text = self.label(column.field, value)
-            return text.split("\n", 1)[0] + " …" if "\n" in text else text
+        if plain is None:
+            return -1
+        return plain if isinstance(plain, int | float) else self.label(key, value)
+
+    def cell_data(self, record: Any, key: str, role: int) -> Any:
+        kind = self._column(key).kind
+        value = getattr(record, key)
         if role == Qt.ItemDataRole.EditRole:
-            return plain
-        if role == Qt.ItemDataRole.CheckStateRole and column.kind == CHECK:
+            return value.value if hasattr(value, "value") else value
+        if role == Qt.ItemDataRole.CheckStateRole and kind == CHECK:
             return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.ToolTipRole and column.kind in (TEXT, CHOICE) and value:
-            return self.label(column.field, value)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in (LEVEL, NUMBER):
-            return Qt.AlignmentFlag.AlignCenter
-        if role == self.SortRole:
-            if plain is None:
-                return -1
-            return plain if isinstance(plain, int | float) else self.label(column.field, value)
-        if role == self.IdRole:
-            return record.id
+        if role == Qt.ItemDataRole.ToolTipRole and kind in (TEXT, CHOICE) and value:
+            return self.label(key, value)
         return None
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -205,7 +163,7 @@ class PlanTableDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._model = model
 
-    def _column(self, index: QModelIndex | QPersistentModelIndex) -> Column:
+    def _column(self, index: AnyIndex) -> Column:
         return self._model.columns[index.column()]
 
     def createEditor(
