@@ -1,4 +1,5 @@
-"""Translated names for the core's enums and fields, declared once for every view.
+"""Translated names for the core's enums, fields and scoring codes, declared once for
+every view (the forms, the assessment wizard, the dashboard).
 
 The core's ``.label`` texts are English; the UI shows these instead so that a translator
 finds them (``QT_TRANSLATE_NOOP`` marks them for lupdate).
@@ -8,7 +9,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale
 
-from scrm_desk.records import EngagementStatus, StakeholderGroup, Variant
+from scrm_desk.records import (
+    AnswerKind,
+    AssessmentStatus,
+    Confidence,
+    EngagementStatus,
+    Lens,
+    StakeholderGroup,
+    Variant,
+)
 
 _CONTEXT = "Labels"
 
@@ -51,6 +60,43 @@ _FIELD = {
     "role": QT_TRANSLATE_NOOP("Labels", "Role"),
     "group": QT_TRANSLATE_NOOP("Labels", "Group"),
     "email": QT_TRANSLATE_NOOP("Labels", "E-mail"),
+}
+
+
+# Assessments and scoring.
+_LENS = {
+    Lens.CLASSIC: QT_TRANSLATE_NOOP("Labels", "Classic CRM"),
+    Lens.SOCIAL: QT_TRANSLATE_NOOP("Labels", "Social CRM"),
+}
+_KIND = {
+    AnswerKind.LEVEL: QT_TRANSLATE_NOOP("Labels", "Level"),
+    AnswerKind.NOT_APPLICABLE: QT_TRANSLATE_NOOP("Labels", "Not applicable"),
+    AnswerKind.DONT_KNOW: QT_TRANSLATE_NOOP("Labels", "Don't know"),
+}
+_CONFIDENCE = {
+    Confidence.LOW: QT_TRANSLATE_NOOP("Labels", "Low"),
+    Confidence.MEDIUM: QT_TRANSLATE_NOOP("Labels", "Medium"),
+    Confidence.HIGH: QT_TRANSLATE_NOOP("Labels", "High"),
+}
+_ASSESSMENT_STATUS = {
+    AssessmentStatus.IN_PROGRESS: QT_TRANSLATE_NOOP("Labels", "In progress"),
+    AssessmentStatus.COMPLETE: QT_TRANSLATE_NOOP("Labels", "Complete"),
+}
+_SEVERITY = {
+    "high": QT_TRANSLATE_NOOP("Labels", "High"),
+    "medium": QT_TRANSLATE_NOOP("Labels", "Medium"),
+    "low": QT_TRANSLATE_NOOP("Labels", "Low"),
+}
+#: Short names of the engine's block flags (see ``scrm_desk.scoring.results``).
+_FLAG = {
+    "not_assessed": QT_TRANSLATE_NOOP("Labels", "Not assessed enough"),
+    "missing_block": QT_TRANSLATE_NOOP("Labels", "Missing block"),
+    "broken_foundation": QT_TRANSLATE_NOOP("Labels", "Weak classic foundation"),
+    "foundation_unknown": QT_TRANSLATE_NOOP("Labels", "Foundation unknown"),
+    "large_gap": QT_TRANSLATE_NOOP("Labels", "Large gap"),
+    "no_questions": QT_TRANSLATE_NOOP("Labels", "No questions"),
+    "misaligned": QT_TRANSLATE_NOOP("Labels", "Business/IT misaligned"),
+    "high_spread": QT_TRANSLATE_NOOP("Labels", "High spread"),
 }
 
 
@@ -98,3 +144,48 @@ def describe_invalid(field: str, message: str) -> str:
     if message.startswith(("is ", "must ", "contains ")):
         return f"{label} {message}"
     return f"{label}: {message}"
+
+
+def lens_label(lens: Lens | str) -> str:
+    return _tr(_LENS[Lens(lens)])
+
+
+def kind_label(kind: AnswerKind | str) -> str:
+    return _tr(_KIND[AnswerKind(kind)])
+
+
+def confidence_label(confidence: Confidence | str) -> str:
+    return _tr(_CONFIDENCE[Confidence(confidence)])
+
+
+def assessment_status_label(status: AssessmentStatus | str) -> str:
+    return _tr(_ASSESSMENT_STATUS[AssessmentStatus(status)])
+
+
+def severity_label(severity: str) -> str:
+    return _tr(_SEVERITY.get(severity, severity))
+
+
+def flag_label(flag: str) -> str:
+    """The short name of an engine flag; an unknown code is shown as it is."""
+    text = _FLAG.get(flag)
+    return _tr(text) if text else flag
+
+
+def consensus_label() -> str:
+    """Who answers when no single stakeholder does."""
+    return _tr(QT_TRANSLATE_NOOP("Labels", "Consensus (agreed in the workshop)"))
+
+
+def format_score(value: float | None, digits: int = 1) -> str:
+    """A score for display ("2.7"); an em dash when there is none."""
+    return "—" if value is None else f"{value:.{digits}f}"
+
+
+def format_change(value: float | None) -> str:
+    """A change with its sign ("+0.6", "−0.4", "±0.0"); an em dash when there is none."""
+    if value is None:
+        return "—"
+    if abs(value) < 0.05:
+        return "±0.0"
+    return f"{value:+.1f}".replace("-", "−")

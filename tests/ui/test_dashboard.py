@@ -27,8 +27,8 @@ from ui.dashboard.alignment_view import AlignmentModel
 from ui.dashboard.block_table_model import COLUMN_OF, BlockTableModel
 from ui.dashboard.comparison_view import ComparisonModel
 from ui.dashboard.findings_model import FindingsModel
+from ui.labels import format_score
 from ui.models.navigator_model import ENGAGEMENT
-from ui.wizards.assessment_labels import format_score
 
 ROOT = Path(__file__).resolve().parents[2]
 

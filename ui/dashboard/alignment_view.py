@@ -30,9 +30,8 @@ from scrm_desk.records import Lens, StakeholderGroup
 from scrm_desk.scoring import AlignmentResult, BlockAlignment
 from ui.dashboard.chart_canvas import ChartCanvas
 from ui.dashboard.tables import read_only_table
-from ui.labels import group_label
+from ui.labels import format_change, format_score, group_label, lens_label
 from ui.models.columns import Column, ColumnTableModel, column_numbers, declare_columns
-from ui.wizards.assessment_labels import format_change, format_score, lens_label
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,9 +8,8 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 
 from scrm_desk.records import Assessment
-from ui.labels import format_date, variant_label
+from ui.labels import assessment_status_label, format_date, variant_label
 from ui.models.columns import Column, ColumnTableModel, column_numbers, declare_columns
-from ui.wizards.assessment_labels import assessment_status_label
 
 COLUMNS = declare_columns(
     "AssessmentTableModel",

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from scrm_desk.records import Lens
 from scrm_desk.scoring import BlockScore
+from ui.labels import flag_label, format_score, lens_label
 from ui.models.columns import Column, ColumnTableModel, column_numbers, declare_columns
-from ui.wizards.assessment_labels import flag_label, format_score, lens_label
 
 #: Flags that mean a block is weak or missing: the row gets a warning icon and bold text.
 SERIOUS_FLAGS = frozenset({"missing_block", "not_assessed", "broken_foundation"})

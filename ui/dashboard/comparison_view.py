@@ -26,9 +26,8 @@ from scrm_desk.records import Assessment, Lens
 from scrm_desk.scoring import AssessmentResult, BlockChange, Comparison
 from ui.dashboard.chart_canvas import ChartCanvas
 from ui.dashboard.tables import read_only_table
-from ui.labels import format_date
+from ui.labels import format_change, format_date, format_score, lens_label
 from ui.models.columns import Column, ColumnTableModel, declare_columns
-from ui.wizards.assessment_labels import format_change, format_score, lens_label
 
 COLUMNS = declare_columns(
     "ComparisonModel",

@@ -53,12 +53,13 @@ from ui.dashboard.refresh_worker import (
     compute,
 )
 from ui.dashboard.tables import read_only_table
-from ui.labels import format_date, variant_label
-from ui.wizards.assessment_labels import (
+from ui.labels import (
     assessment_status_label,
+    format_date,
     format_score,
     lens_label,
     severity_label,
+    variant_label,
 )
 from ui.workspace_events import WorkspaceEvents
 

@@ -13,8 +13,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 from PySide6.QtWidgets import QApplication, QStyle
 
 from scrm_desk.scoring import Finding
+from ui.labels import lens_label, severity_label
 from ui.models.columns import AnyIndex, Column, ColumnTableModel, column_numbers, declare_columns
-from ui.wizards.assessment_labels import lens_label, severity_label
 
 _RANK = {"high": 0, "medium": 1, "low": 2}
 _ICON = {

@@ -46,8 +46,7 @@ from ui.commands.assessment_commands import (
     set_status_command,
 )
 from ui.commands.base import CommandRunner
-from ui.labels import describe_invalid
-from ui.wizards.assessment_labels import consensus_label, lens_label
+from ui.labels import consensus_label, describe_invalid, lens_label
 from ui.wizards.block_page import BlockPage, question_numbers, questions_for
 from ui.wizards.intro_page import AssessmentDetails, IntroPage
 from ui.wizards.progress_panel import ProgressEntry, ProgressPanel

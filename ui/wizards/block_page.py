@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from scrm_desk.frameworks.model import Area, BuildingBlocksFramework, Question
 from scrm_desk.records import Lens
 from ui.commands.assessment_commands import AnswerValues
-from ui.wizards.assessment_labels import lens_label
+from ui.labels import lens_label
 from ui.wizards.question_row import QuestionRow
 
 if TYPE_CHECKING:

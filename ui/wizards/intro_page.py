@@ -27,9 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from scrm_desk.records import Assessment, Stakeholder, Variant
-from ui.labels import DATE_FORMAT, group_label, variant_label
+from ui.labels import DATE_FORMAT, consensus_label, group_label, variant_label
 from ui.widgets.inline_message import InlineMessage
-from ui.wizards.assessment_labels import consensus_label
 
 if TYPE_CHECKING:
     from scrm_desk.frameworks.model import BuildingBlocksFramework

@@ -49,8 +49,8 @@ from PySide6.QtWidgets import (
 
 from scrm_desk.records import AnswerKind, Confidence, Lens
 from ui.commands.assessment_commands import AnswerValues
+from ui.labels import confidence_label, lens_label
 from ui.widgets.inline_message import InlineMessage
-from ui.wizards.assessment_labels import confidence_label, lens_label
 
 #: Evidence is saved once typing pauses this long (or the box loses the focus).
 EVIDENCE_IDLE_MS = 600

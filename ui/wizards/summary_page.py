@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from scrm_desk.records import Lens
-from ui.wizards.assessment_labels import format_score, lens_label
+from ui.labels import format_score, lens_label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
