@@ -27,7 +27,7 @@ from __future__ import annotations
 import threading
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, fields, is_dataclass
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
@@ -48,7 +48,7 @@ from scrm_desk.records import (
     Variant,
 )
 from scrm_desk.reports.branding import Branding, Logo, load_branding
-from scrm_desk.reports.options import ReportOptions
+from scrm_desk.reports.options import ReportOptions, stored_summary
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -820,6 +820,8 @@ def build_report(
     stop the build, which is how an export is cancelled between sections).
     """
     options = options or ReportOptions()
+    if options.executive_summary is None:
+        options = replace(options, executive_summary=stored_summary(ws, engagement_id))
     options.validate(section_ids())
     ctx = gather(ws, engagement_id, options, catalog)
     sections: list[SectionContent] = []

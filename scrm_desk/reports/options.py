@@ -10,6 +10,7 @@ from scrm_desk.errors import ValidationError
 
 if TYPE_CHECKING:
     from scrm_desk.reports.branding import Branding
+    from scrm_desk.workspace import Workspace
 
 #: The longest password accepted (pypdf hashes it; the limit guards against pasted files).
 MAX_PASSWORD_LENGTH: Final = 1024
@@ -75,3 +76,22 @@ class ReportOptions:
 
     def includes(self, section_id: str) -> bool:
         return self.sections is None or section_id in self.sections
+
+
+#: The workspace settings key prefix of an engagement's edited executive summary.
+SUMMARY_KEY_PREFIX: Final = "report.executive_summary."
+
+
+def summary_key(engagement_id: str) -> str:
+    """Where the edited executive summary of ``engagement_id`` is kept in the settings."""
+    return SUMMARY_KEY_PREFIX + engagement_id
+
+
+def stored_summary(ws: Workspace, engagement_id: str) -> str | None:
+    """The consultant's executive summary for the engagement, or ``None`` (use the draft).
+
+    The app saves it as the consultant types; every export (app or command line) uses it
+    unless :attr:`ReportOptions.executive_summary` says otherwise.
+    """
+    value = ws.settings.get(summary_key(engagement_id))
+    return value if isinstance(value, str) else None

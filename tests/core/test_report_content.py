@@ -111,6 +111,25 @@ def test_executive_summary_override_replaces_the_draft(
     assert summary.indexes  # the figures stay: they are facts, not prose
 
 
+def test_the_summary_the_consultant_saved_is_used_unless_options_override_it(
+    workspace: Workspace, filled, catalog
+) -> None:
+    from scrm_desk.reports.options import summary_key
+
+    workspace.settings.set(summary_key(filled.engagement_id), "Saved in the app.")
+    saved = build_report(workspace, filled.engagement_id, ReportOptions(), catalog)
+    summary = saved.section("summary")
+    assert isinstance(summary, SummarySection)
+    assert summary.paragraphs == ("Saved in the app.",) and not summary.drafted
+    chosen = build_report(
+        workspace, filled.engagement_id, ReportOptions(executive_summary="Given."), catalog
+    )
+    assert chosen.section("summary").paragraphs == ("Given.",)  # type: ignore[union-attr]
+    # The draft the app offers stays the draft.
+    draft = draft_executive_summary(workspace, filled.engagement_id, catalog=catalog)
+    assert "Saved in the app." not in draft
+
+
 def test_overview_blocks_and_appendix_cover_every_block(
     workspace: Workspace, filled, catalog
 ) -> None:

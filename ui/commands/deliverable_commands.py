@@ -16,27 +16,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QUndoCommand
 
 from scrm_desk.changes import Changes, Saved
+from scrm_desk.reports.options import stored_summary, summary_key
 from ui.commands.base import WorkspaceCommand, tr
 
 if TYPE_CHECKING:
     from scrm_desk.reports import Branding
     from scrm_desk.workspace import Workspace
 
-#: The settings key prefix of an engagement's edited executive summary.
-SUMMARY_KEY_PREFIX = "report.executive_summary."
 #: ``QUndoCommand.id()`` of summary edits, so that one typing session merges.
 _SUMMARY_COMMAND_ID = 0x5C2D01
-
-
-def summary_key(engagement_id: str) -> str:
-    """Where the edited executive summary of ``engagement_id`` is kept in the settings."""
-    return SUMMARY_KEY_PREFIX + engagement_id
-
-
-def stored_summary(workspace: Workspace, engagement_id: str) -> str | None:
-    """The consultant's executive summary for the engagement, or ``None`` (use the draft)."""
-    value = workspace.settings.get(summary_key(engagement_id))
-    return value if isinstance(value, str) else None
 
 
 class SetExecutiveSummary(WorkspaceCommand):

@@ -57,13 +57,9 @@ from PySide6.QtWidgets import (
 from scrm_desk.changes import Changes
 from scrm_desk.errors import NotFoundError, ScrmError, ValidationError
 from scrm_desk.records import AssessmentStatus
+from scrm_desk.reports.options import stored_summary, summary_key
 from ui.commands.base import CommandRunner
-from ui.commands.deliverable_commands import (
-    SaveBranding,
-    SetExecutiveSummary,
-    stored_summary,
-    summary_key,
-)
+from ui.commands.deliverable_commands import SaveBranding, SetExecutiveSummary
 from ui.deliverable.branding_preview import BrandingPreview
 from ui.deliverable.export_worker import ExportController, ExportRequest
 from ui.deliverable.pdf_preview import PdfPreview
