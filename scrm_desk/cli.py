@@ -967,7 +967,7 @@ def _cmd_info(args: argparse.Namespace) -> int:
                     "Schema version",
                     f"{ws.schema_version} (this version writes {LATEST_SCHEMA_VERSION})",
                 ),
-                ("File size", _size_text(path.stat().st_size)),
+                ("File size", _file_size_text(path)),
                 ("Clients", str(ws.clients.count())),
                 ("Engagements", f"{engagements} open, {trashed} in the trash"),
                 ("Stakeholders", str(ws.stakeholders.count())),
@@ -979,6 +979,16 @@ def _cmd_info(args: argparse.Namespace) -> int:
     for label, value in lines:
         print(f"{label + ':':<{width}} {value}")
     return EXIT_OK
+
+
+def _file_size_text(path: Path) -> str:
+    """The workspace file's size, and what still waits in its write-ahead log."""
+    text = _size_text(path.stat().st_size)
+    wal = path.with_name(path.name + "-wal")
+    pending = wal.stat().st_size if wal.exists() else 0
+    if pending:
+        text += f" (and {_size_text(pending)} in {wal.name}, written back when the app closes)"
+    return text
 
 
 def _size_text(size: int) -> str:

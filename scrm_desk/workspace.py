@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sqlite3
 from pathlib import Path
 from types import TracebackType
 
@@ -26,6 +28,9 @@ from scrm_desk.repositories.starting_points import StartingPointRepository
 from scrm_desk.storage import migrations
 from scrm_desk.storage.connection import open_database
 from scrm_desk.storage.lock import WorkspaceLock
+
+#: Pages after which SQLite copies the write-ahead log back into the workspace file.
+WAL_AUTOCHECKPOINT_PAGES = 100
 
 
 class Workspace:
@@ -79,6 +84,12 @@ class Workspace:
             try:
                 if read_only:
                     migrations.check_compatible(db, path)
+                    if migrations.schema_version(db) == 0:
+                        raise WorkspaceError(
+                            f"{path} holds no SCRM Desk data yet. If it was copied while "
+                            "SCRM Desk had it open, copy the file ending in '-wal' beside "
+                            "it too, or close SCRM Desk and copy it again."
+                        )
                     if migrations.migrations.pending(db):
                         raise WorkspaceError(
                             f"{path} uses an older schema; open it once in SCRM Desk to "
@@ -94,9 +105,23 @@ class Workspace:
             if holder is not None:
                 holder.release()
             raise
+        if not read_only:
+            # Fold the log back into the file after ~400 KB rather than SQLite's 4 MB,
+            # so the workspace file itself stays close to current.
+            db.execute(f"PRAGMA wal_autocheckpoint = {WAL_AUTOCHECKPOINT_PAGES}")
         workspace = cls(db, path, holder)
         workspace.upgrade_backup = backup
         return workspace
+
+    def checkpoint(self) -> None:
+        """Copy committed changes from the write-ahead log into the workspace file.
+
+        Until then they live in ``<workspace>-wal`` beside it: safe, but a copy of the
+        workspace file alone would miss them. PASSIVE never waits for readers.
+        """
+        # Busy or read-only: the next checkpoint, or closing, catches up.
+        with contextlib.suppress(sqlite3.OperationalError):
+            self.db.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
     @property
     def schema_version(self) -> int:

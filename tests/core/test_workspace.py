@@ -200,3 +200,28 @@ def test_a_failing_upgrade_leaves_the_file_as_it_was(
         applied = [row[0] for row in conn.execute("SELECT name FROM _sqlite_migrations")]
     assert "half_done" not in tables and "workspace_settings" not in tables
     assert applied == ["m001_initial"]
+
+
+def _copy_main_file_only(source: Path, target: Path) -> Path:
+    shutil.copyfile(source, target)  # what a consultant does: the -wal file stays behind
+    return target
+
+
+def test_after_a_checkpoint_the_workspace_file_alone_holds_everything(
+    workspace_path: Path, tmp_path: Path
+) -> None:
+    with Workspace.open(workspace_path, lock=True) as ws:
+        ws.clients.create(name="Acme")
+        ws.checkpoint()
+        copy = _copy_main_file_only(workspace_path, tmp_path / "copy.sqlite")
+        with Workspace.open(copy, read_only=True) as copied:
+            assert [c.name for c in copied.clients.all()] == ["Acme"]
+
+
+def test_a_copy_without_its_log_says_what_to_copy(workspace_path: Path, tmp_path: Path) -> None:
+    with Workspace.open(workspace_path, lock=True) as ws:
+        ws.db.execute("PRAGMA wal_autocheckpoint = 0")  # nothing written back yet
+        ws.clients.create(name="Acme")
+        copy = _copy_main_file_only(workspace_path, tmp_path / "copy.sqlite")
+        with pytest.raises(WorkspaceError, match="copy the file ending in '-wal'"):
+            Workspace.open(copy, read_only=True)

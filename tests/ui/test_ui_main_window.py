@@ -393,3 +393,28 @@ def test_open_recent_asks_for_that_workspace(qtbot, window, qsettings, tmp_path)
     with qtbot.waitSignal(window.open_workspace_requested) as requested:
         window.recent_menu.actions()[0].trigger()
     assert requested.args == [other.resolve()]
+
+
+def test_changes_reach_the_workspace_file_itself_after_a_quiet_moment(
+    qtbot, window, ui_workspace, tmp_path
+):
+    import shutil
+
+    from scrm_desk.workspace import Workspace
+
+    window.area._checkpoint_timer.setInterval(20)
+    ui_workspace.db.execute("PRAGMA wal_autocheckpoint = 0")  # only the app's timer writes back
+    window.runner.events.workspace_changed.emit(
+        ui_workspace.clients.create(name="Written back").changes
+    )
+
+    def copy_holds_the_client() -> bool:
+        copy = tmp_path / f"copy-{len(list(tmp_path.iterdir()))}.sqlite"
+        shutil.copyfile(ui_workspace.path, copy)  # the file alone, as a consultant copies it
+        try:
+            with Workspace.open(copy, read_only=True) as copied:
+                return "Written back" in [c.name for c in copied.clients.all()]
+        except Exception:
+            return False
+
+    qtbot.waitUntil(copy_holds_the_client, timeout=3000)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox, QSplitter, QStackedWidget, QWidget
 
@@ -38,6 +38,10 @@ from ui.windows.main_actions import MainActions
 
 if TYPE_CHECKING:
     from scrm_desk.workspace import Workspace
+
+
+#: Quiet time after a change before the log is written back into the workspace file.
+CHECKPOINT_DELAY_MS = 3000
 
 
 class WorkspaceArea(QSplitter):
@@ -84,6 +88,13 @@ class WorkspaceArea(QSplitter):
         self.setStretchFactor(1, 1)
         self.setChildrenCollapsible(False)
         self.setSizes([320, 860])
+
+        # A few seconds after the last change, fold the write-ahead log back into the
+        # workspace file, so that a copy of the file alone is up to date.
+        self._checkpoint_timer = QTimer(self)
+        self._checkpoint_timer.setSingleShot(True)
+        self._checkpoint_timer.setInterval(CHECKPOINT_DELAY_MS)
+        self._checkpoint_timer.timeout.connect(self.workspace.checkpoint)
 
         self._connect_signals()
         self._update_record_actions()
@@ -202,6 +213,8 @@ class WorkspaceArea(QSplitter):
             self.engagement_view.setCurrentWidget(self.engagement_view.overview)
 
     def _on_workspace_changed(self, changes: Changes) -> None:
+        if changes:
+            self._checkpoint_timer.start()
         if changes.touches(ENGAGEMENT):
             self._update_trash_action()
         self._update_record_actions()
