@@ -100,9 +100,9 @@ def measure_dashboard() -> dict[str, Any]:
     os.environ.setdefault("QT_API", "pyside6")
     from PySide6.QtWidgets import QApplication
 
-    from ui.none_guard import make_none_immortal
+    from ui.refcount_guard import make_singletons_immortal
 
-    make_none_immortal()
+    make_singletons_immortal()
     app = QApplication.instance() or QApplication([])
 
     from scrm_desk.frameworks import FrameworkCatalog

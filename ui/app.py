@@ -40,7 +40,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from scrm_desk.paths import resolve_workspace_path, resources_dir
 from ui.app_settings import AppSettings
-from ui.none_guard import make_none_immortal
+from ui.refcount_guard import make_singletons_immortal
 from ui.windows.main_window import MainWindow, load_demo_factory
 from ui.workspace_opening import open_workspace_interactively
 
@@ -194,7 +194,7 @@ def run_gui(workspace: Path | None) -> int:
 
 
 def _application() -> QApplication:
-    make_none_immortal()
+    make_singletons_immortal()
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing

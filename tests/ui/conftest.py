@@ -18,10 +18,10 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from scrm_desk.workspace import Workspace
-from ui.none_guard import make_none_immortal
+from ui.refcount_guard import make_singletons_immortal
 
 # The app does this before its QApplication exists; the test session must too.
-make_none_immortal()
+make_singletons_immortal()
 
 
 @dataclass

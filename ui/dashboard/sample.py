@@ -34,10 +34,10 @@ def run_alone(build: Callable[[Workspace, CommandRunner, str], QWidget], title: 
     from PySide6.QtWidgets import QApplication, QMainWindow
 
     from ui.commands.base import CommandRunner
-    from ui.none_guard import make_none_immortal
+    from ui.refcount_guard import make_singletons_immortal
     from ui.workspace_events import WorkspaceEvents
 
-    make_none_immortal()
+    make_singletons_immortal()
     app = QApplication(sys.argv)
     workspace, engagement_id = open_demo_workspace()
     window = QMainWindow()

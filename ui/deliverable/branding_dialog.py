@@ -331,9 +331,9 @@ if __name__ == "__main__":
 
     from PySide6.QtWidgets import QApplication
 
-    from ui.none_guard import make_none_immortal
+    from ui.refcount_guard import make_singletons_immortal
 
-    make_none_immortal()
+    make_singletons_immortal()
     app = QApplication(sys.argv)
     dialog = BrandingDialog(
         Branding(firm_name="Morgan & Partners", confidentiality="Confidential — client use only")

@@ -282,10 +282,10 @@ def run_page_alone(page_class: Any, **page_options: Any) -> None:
     from PySide6.QtWidgets import QApplication, QMainWindow
 
     from ui.commands.base import CommandRunner
-    from ui.none_guard import make_none_immortal
+    from ui.refcount_guard import make_singletons_immortal
     from ui.workspace_events import WorkspaceEvents
 
-    make_none_immortal()
+    make_singletons_immortal()
     app = QApplication(sys.argv)
     workspace, engagement_id = open_sample_plan()
     window = QMainWindow()

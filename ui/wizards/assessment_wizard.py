@@ -691,11 +691,11 @@ def _run_alone() -> int:
     from PySide6.QtGui import QUndoStack
     from PySide6.QtWidgets import QApplication
 
-    from ui.none_guard import make_none_immortal
+    from ui.refcount_guard import make_singletons_immortal
     from ui.sample_data import open_sample_workspace
     from ui.workspace_events import WorkspaceEvents
 
-    make_none_immortal()
+    make_singletons_immortal()
     app = QApplication(sys.argv)
     workspace = open_sample_workspace()
     engagement = next(
