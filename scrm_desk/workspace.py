@@ -7,6 +7,7 @@ import os
 import sqlite3
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
@@ -29,6 +30,9 @@ from scrm_desk.storage import migrations
 from scrm_desk.storage.connection import open_database
 from scrm_desk.storage.lock import WorkspaceLock
 
+if TYPE_CHECKING:
+    from scrm_desk.frameworks import FrameworkCatalog
+
 #: Pages after which SQLite copies the write-ahead log back into the workspace file.
 WAL_AUTOCHECKPOINT_PAGES = 100
 
@@ -46,6 +50,7 @@ class Workspace:
         self.path = path
         self._lock = lock
         self.upgrade_backup: Path | None = None
+        self._frameworks: FrameworkCatalog | None = None
         self.clients = ClientRepository(db)
         self.engagements = EngagementRepository(db)
         self.stakeholders = StakeholderRepository(db)
@@ -112,6 +117,19 @@ class Workspace:
         workspace = cls(db, path, holder)
         workspace.upgrade_backup = backup
         return workspace
+
+    def frameworks(self) -> FrameworkCatalog:
+        """The built-in frameworks and the workspace's own, loaded once (broken files are
+        skipped and listed in ``problems``); :meth:`reload_frameworks` reads them again."""
+        if self._frameworks is None:
+            from scrm_desk.frameworks import FrameworkCatalog
+
+            self._frameworks = FrameworkCatalog.load([self.frameworks_dir])
+        return self._frameworks
+
+    def reload_frameworks(self) -> FrameworkCatalog:
+        self._frameworks = None
+        return self.frameworks()
 
     def checkpoint(self) -> None:
         """Copy committed changes from the write-ahead log into the workspace file.

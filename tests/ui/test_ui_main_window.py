@@ -418,3 +418,24 @@ def test_changes_reach_the_workspace_file_itself_after_a_quiet_moment(
             return False
 
     qtbot.waitUntil(copy_holds_the_client, timeout=3000)
+
+
+def test_a_broken_framework_file_is_reported_in_the_status_bar_and_about(
+    qtbot, ui_workspace, qsettings, message_boxes
+):
+    from ui.app import create_main_window
+
+    ui_workspace.frameworks_dir.mkdir(parents=True, exist_ok=True)
+    (ui_workspace.frameworks_dir / "acme.toml").write_text(
+        'schema_version = 1\nid = "acme"\nkind = "layers"\nname = "Acme"\n', encoding="utf-8"
+    )
+    ui_workspace.reload_frameworks()
+    window = create_main_window(ui_workspace, qsettings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: "acme.toml" in window.statusBar().currentMessage())
+    assert "Skipped a framework file" in window.statusBar().currentMessage()
+    window.menu_actions.about.trigger()
+    [about] = message_boxes.shown
+    assert "Framework files skipped" in about.text and "acme.toml" in about.text
+    assert "Eight Building Blocks" in about.text

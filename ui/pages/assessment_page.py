@@ -54,7 +54,6 @@ class AssessmentPage(QWidget):
         self._workspace = workspace
         self._runner = runner
         self._engagement_id: str | None = None
-        self._catalog: FrameworkCatalog | None = None
         self.dashboard: DashboardView | None = None
         self.wizard: AssessmentWizard | None = None
 
@@ -155,11 +154,7 @@ class AssessmentPage(QWidget):
 
     def catalog(self) -> FrameworkCatalog:
         """The frameworks (built-in and the workspace's own), loaded once."""
-        if self._catalog is None:
-            from scrm_desk.frameworks import FrameworkCatalog
-
-            self._catalog = FrameworkCatalog.load([self._workspace.frameworks_dir])
-        return self._catalog
+        return self._workspace.frameworks()
 
     def open_wizard(self, assessment_id: str | None = None) -> AssessmentWizard | None:
         """Open the wizard (window-modal) on a new or an existing assessment."""

@@ -186,9 +186,7 @@ class CanvasPage(QWidget):
         return True
 
     def _load_frameworks(self) -> None:
-        from scrm_desk.frameworks.catalog import FrameworkCatalog
-
-        self._catalog = FrameworkCatalog.load([self._workspace.frameworks_dir])
+        self._catalog = self._workspace.frameworks()
         self._layers = self._catalog.layers()
         attribution = self._layers.attribution or ""
         self.attribution.setText(attribution)

@@ -342,11 +342,9 @@ class RoadmapPage(QWidget):
     def _ensure_loaded(self) -> bool:
         if self._loaded:
             return True
-        from scrm_desk.frameworks.catalog import FrameworkCatalog
-
         names: dict[str, str] = {}
         try:
-            self._catalog = FrameworkCatalog.load([self._workspace.frameworks_dir])
+            self._catalog = self._workspace.frameworks()
             layers = self._catalog.layers()
             reference = self._catalog.reference()
         except (ScrmError, LookupError, ValueError) as exc:

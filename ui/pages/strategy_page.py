@@ -367,11 +367,10 @@ class StrategyPage(QWidget):
     def _ensure_loaded(self) -> bool:
         if self._loaded:
             return True
-        from scrm_desk.frameworks.catalog import FrameworkCatalog
         from scrm_desk.planning import load_questionnaire
 
         try:
-            catalog = FrameworkCatalog.load([self._workspace.frameworks_dir])
+            catalog = self._workspace.frameworks()
             self._reference = catalog.reference()
             self._questionnaire = load_questionnaire()
             self._questionnaire.check_reference(self._reference)

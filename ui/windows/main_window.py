@@ -19,7 +19,7 @@ import html
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
@@ -122,6 +122,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self._area)  # deletes the opening page
         self._update_workspace_actions()
         self.show_status(self.tr("Opened {path}").format(path=workspace.path))
+        # Once the window is up: a consultant's framework file that was skipped is news.
+        QTimer.singleShot(0, self, self._report_framework_problems)
         if workspace.upgrade_backup is not None:
             self.show_status(
                 self.tr(
@@ -230,6 +232,33 @@ class MainWindow(QMainWindow):
         if chosen is not None:
             self._request_workspace(chosen)
 
+    def _report_framework_problems(self) -> None:
+        problems = self.workspace.frameworks().problems
+        if problems:
+            names = ", ".join(problem.path.name for problem in problems)
+            text = (
+                self.tr("Skipped a framework file with problems: {names}. Help › About says why.")
+                if len(problems) == 1
+                else self.tr(
+                    "Skipped {count} framework files with problems: {names}. Help › About says why."
+                )
+            )
+            self.show_status(text.format(count=len(problems), names=names), timeout=0)
+
+    def _frameworks_html(self) -> str:
+        catalog = self.workspace.frameworks()
+        loaded = "".join(
+            f"<li>{html.escape(fw.name)} ({html.escape(fw.id)} {html.escape(fw.version)})</li>"
+            for fw in catalog.frameworks
+        )
+        text = self.tr("<p>Frameworks loaded:</p><ul>{items}</ul>").format(items=loaded)
+        if catalog.problems:
+            skipped = "".join(
+                f"<li>{html.escape(problem.message)}</li>" for problem in catalog.problems
+            )
+            text += self.tr("<p>Framework files skipped:</p><ul>{items}</ul>").format(items=skipped)
+        return text
+
     def _on_about_triggered(self) -> None:
         from PySide6 import __version__ as pyside_version
         from PySide6.QtCore import qVersion
@@ -248,7 +277,8 @@ class MainWindow(QMainWindow):
                 schema=self.workspace.schema_version,
                 qt=qVersion(),
                 pyside=pyside_version,
-            ),
+            )
+            + self._frameworks_html(),
         )
 
     def _on_runner_step_failed(self, message: str) -> None:
