@@ -130,6 +130,11 @@ def format_date(iso_date: str | None) -> str:
     return QLocale().toString(QDate.fromString(iso_date, "yyyy-MM-dd"), DATE_FORMAT)
 
 
+def plural(count: int, one: str, many: str) -> str:
+    """``one`` or ``many`` (both already translated, with ``{count}``) for ``count``."""
+    return (one if count == 1 else many).format(count=count)
+
+
 def engagement_count_label(count: int) -> str:
     if count == 0:
         return _tr(QT_TRANSLATE_NOOP("Labels", "No engagements"))

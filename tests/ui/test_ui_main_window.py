@@ -222,6 +222,7 @@ def test_empty_trash_asks_first_and_cannot_be_undone(
     qtbot.mouseClick(page.empty_button, Qt.MouseButton.LeftButton)
     assert page.model.rowCount() == 1
     assert "cannot be undone" in message_boxes.shown[-1].informative
+    assert message_boxes.shown[-1].text == "Delete 1 engagement for good?"
 
     message_boxes.click_role = QMessageBox.ButtonRole.DestructiveRole
     qtbot.mouseClick(page.empty_button, Qt.MouseButton.LeftButton)
@@ -229,7 +230,9 @@ def test_empty_trash_asks_first_and_cannot_be_undone(
     assert ui_workspace.engagements.trashed() == []
     assert window.undo_stack.count() == 0
     assert not window.menu_actions.undo.isEnabled()
-    assert "deleted for good" in window.statusBar().currentMessage()
+    assert window.statusBar().currentMessage().startswith(
+        "Trash emptied: 1 engagement deleted for good"
+    )
     assert not page.empty_button.isEnabled()
 
 

@@ -28,6 +28,7 @@ from ui.commands.engagement_commands import (
 )
 from ui.dialogs.client_dialog import ClientDialog
 from ui.dialogs.engagement_dialog import EngagementDialog
+from ui.labels import plural
 from ui.models.navigator_model import CLIENT, ENGAGEMENT
 from ui.pages.client_page import ClientPage
 from ui.pages.engagement_view import EngagementView
@@ -223,8 +224,14 @@ class WorkspaceArea(QSplitter):
         commands: list[WorkspaceCommand] = [
             RestoreEngagement(self.workspace, record_id) for record_id in ids
         ]
-        text = self.tr("Restore {count} engagements").format(count=len(ids))
-        message = self.tr("{count} engagements restored from the trash").format(count=len(ids))
+        text = plural(
+            len(ids), self.tr("Restore {count} engagement"), self.tr("Restore {count} engagements")
+        )
+        message = plural(
+            len(ids),
+            self.tr("{count} engagement restored from the trash"),
+            self.tr("{count} engagements restored from the trash"),
+        )
         try:
             self.runner.run_all(text, commands, message)
         except ScrmError as exc:
@@ -243,7 +250,11 @@ class WorkspaceArea(QSplitter):
         self.runner.stack.clear()
         self.runner.events.broadcast(changes)
         self.status_message.emit(
-            self.tr("Trash emptied: {count} engagements deleted for good").format(count=count)
+            plural(
+                count,
+                self.tr("Trash emptied: {count} engagement deleted for good"),
+                self.tr("Trash emptied: {count} engagements deleted for good"),
+            )
         )
 
     # -- the dialogs' submit handlers: a ScrmError goes back to the dialog, which shows it
@@ -347,7 +358,13 @@ class WorkspaceArea(QSplitter):
         box = QMessageBox(self.window())
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Empty Trash"))
-        box.setText(self.tr("Delete {count} engagements for good?").format(count=count))
+        box.setText(
+            plural(
+                count,
+                self.tr("Delete {count} engagement for good?"),
+                self.tr("Delete {count} engagements for good?"),
+            )
+        )
         box.setInformativeText(
             self.tr(
                 "Emptying the trash permanently deletes the engagements in it and everything "
