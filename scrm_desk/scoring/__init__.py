@@ -32,6 +32,8 @@ from scrm_desk.scoring.results import (
     QuestionScore,
     SpreadStats,
     SubScore,
+    rounded,
+    rounded_change,
 )
 from scrm_desk.scoring.rules import FINDING_KINDS, FindingRules, RulesError, load_rules
 
@@ -56,6 +58,8 @@ __all__ = [
     "compare_assessments",
     "generate_findings",
     "load_rules",
+    "rounded",
+    "rounded_change",
     "score_assessment",
 ]
 

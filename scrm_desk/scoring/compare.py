@@ -2,8 +2,15 @@
 
 Blocks are matched by area id and lens, so a follow-up scored against a newer version of
 the same framework still compares (areas that no longer exist are left out). A change is
-``follow_up - baseline`` and is ``None`` when either score is missing; a block counts as
+``follow_up - baseline`` and is ``None`` when either score is missing, which includes a
+block not assessed enough in either assessment (it has no score); a block counts as
 improved or declined only when its change is non-zero beyond float rounding.
+
+The index change is given twice per lens: as reported (each index over its own assessed
+core blocks) and like for like (over the core blocks assessed in both), with the block
+counts of each, so that a view can lead with the like-for-like change and say when the
+raw indexes rest on different blocks. Views display changes as
+:func:`~.results.rounded_change` so that the rounded figures add up.
 """
 
 from __future__ import annotations
@@ -68,6 +75,12 @@ def compare_assessments(
                 baseline_like_for_like=old_common,
                 follow_up_like_for_like=new_common,
                 like_for_like_change=_change(old_common, new_common),
+                baseline_blocks=old_index.scored_blocks if old_index is not None else 0,
+                follow_up_blocks=new_index.scored_blocks if new_index is not None else 0,
+                core_blocks=max(
+                    old_index.core_blocks if old_index is not None else 0,
+                    new_index.core_blocks if new_index is not None else 0,
+                ),
             )
         )
 

@@ -10,25 +10,32 @@ The rules, stated once (the README and the UI repeat them):
   question whose only answers are "not applicable". "Don't know" counts as unanswered.
 * **A question's target.** The consensus target when the consensus gives one; otherwise
   the mean of the individual targets; ``None`` when nobody gave a target.
-* **Block score** (and sub-component score): the mean of the answered questions' levels,
-  every question weighing the same; "not applicable" questions are out of numerator and
-  denominator. **Block target**: the mean of the answered questions' targets (a target
-  without a current level is left out, so the gap compares the same questions). **Gap** = target −
-  score when both exist. **Completeness** = answered / applicable, where applicable =
-  questions − not applicable (0.0 when nothing is applicable).
-* **Overall index** per lens: the mean of the core blocks' scores that exist; the
-  cross-cutting Governance area is reported but kept out (see :class:`IndexScore`).
+* **Completeness** = answered / applicable, where applicable = questions − not
+  applicable (0.0 when nothing is applicable).
+* **Assessed enough**: an area (core block or cross-cutting) with questions under the
+  lens is assessed enough when at least one question is answered and completeness ≥
+  ``min_completeness``. Otherwise it is *not assessed*: it reports **no score, target,
+  gap or sub-component scores** (all ``None``), is flagged ``not_assessed``, and stays
+  out of the index, the comparison and every score-based finding. The mean of its few
+  answers is kept in ``BlockScore.partial_score``, labelled as partial wherever shown.
+* **Block score** (and sub-component score) of a block assessed enough: the mean of the
+  answered questions' levels, every question weighing the same; "not applicable"
+  questions are out of numerator and denominator. **Block target**: the mean of the
+  answered questions' targets (a target without a current level is left out, so the gap
+  compares the same questions). **Gap** = target − score when both exist.
+* **Overall index** per lens: the mean of the scores of the core blocks assessed enough;
+  the cross-cutting Governance area is reported but kept out (see :class:`IndexScore`).
   **Index completeness**: the share of core blocks that have a score.
 * **Flags** (thresholds from the framework's ``[scoring]`` table; a value within 1e-9 of a
   threshold counts as on it, so float rounding never hides a boundary case):
-  ``not_assessed`` — core block with completeness < ``min_completeness`` (or no score);
+  ``not_assessed`` — any area, core or cross-cutting, not assessed enough (above);
   ``missing_block`` — core block assessed enough but scoring < ``missing_block_below``
   (a thinly assessed block is reported as not assessed, not as low);
-  ``large_gap`` — gap ≥ ``large_gap``;
-  ``broken_foundation`` — social score exists and the classic score of the same area is
-  < ``weak_foundation_below``;
-  ``foundation_unknown`` — social score exists and there is no classic score (the
-  variant is social, or the classic block has no answers);
+  ``large_gap`` — gap ≥ ``large_gap`` (so only on a block assessed enough);
+  ``broken_foundation`` — the social block is assessed enough and the classic block of
+  the same area is assessed enough and scores < ``weak_foundation_below``;
+  ``foundation_unknown`` — the social block is assessed enough and the classic block has
+  no score (the variant is social, or the classic block is not assessed enough);
   ``no_questions`` — the area has no question under the lens (nothing else applies).
 
 Nothing is rounded. Responses are grouped once per call (a dictionary keyed by lens and
@@ -272,24 +279,29 @@ def _rollup(questions: Sequence[QuestionScore]) -> _Rollup:
     )
 
 
+def is_assessed_enough(answered: int, completeness: float, thresholds: ScoringThresholds) -> bool:
+    """Enough answers to report a score: at least one, and completeness ≥ the minimum."""
+    return answered > 0 and not below(completeness, thresholds.min_completeness)
+
+
 def _block_flags(
     area: Area,
     lens: Lens,
-    rollup: _Rollup,
-    completeness: float,
+    score: float | None,
+    total: int,
     gap: float | None,
     classic_score: float | None,
     thresholds: ScoringThresholds,
 ) -> tuple[str, ...]:
-    if rollup.total == 0:
+    """``score`` is None when the block is not assessed enough (``total`` > 0)."""
+    if total == 0:
         return (FLAG_NO_QUESTIONS,)
     flags: list[str] = []
-    if not area.cross_cutting:
-        if rollup.score is None or below(completeness, thresholds.min_completeness):
-            flags.append(FLAG_NOT_ASSESSED)
-        elif below(rollup.score, thresholds.missing_block_below):
-            flags.append(FLAG_MISSING_BLOCK)
-    if lens is Lens.SOCIAL and rollup.score is not None:
+    if score is None:
+        flags.append(FLAG_NOT_ASSESSED)
+    elif not area.cross_cutting and below(score, thresholds.missing_block_below):
+        flags.append(FLAG_MISSING_BLOCK)
+    if lens is Lens.SOCIAL and score is not None:
         if classic_score is None:
             flags.append(FLAG_FOUNDATION_UNKNOWN)
         elif below(classic_score, thresholds.weak_foundation_below):
@@ -311,6 +323,10 @@ def score_blocks(
             questions = lens_questions(area, lens)
             scored = tuple(score_question(q, index.get(lens, q.id)) for q in questions)
             rollup = _rollup(scored)
+            completeness = rollup.answered / rollup.applicable if rollup.applicable else 0.0
+            # A block not assessed enough reports nothing: no score, target, gap or
+            # sub-component score, only its partial mean (see the module docstring).
+            assessed = is_assessed_enough(rollup.answered, completeness, thresholds)
             subs: list[SubScore] = []
             for sub in area.sub_components:
                 in_sub = [s for s in scored if s.sub_component_id == sub.id]
@@ -320,28 +336,25 @@ def score_blocks(
                 subs.append(
                     SubScore(
                         sub_component_id=sub.id,
-                        score=sub_rollup.score,
-                        target=sub_rollup.target,
+                        score=sub_rollup.score if assessed else None,
+                        target=sub_rollup.target if assessed else None,
                         answered=sub_rollup.answered,
                         applicable=sub_rollup.applicable,
                         total=sub_rollup.total,
                     )
                 )
-            completeness = rollup.answered / rollup.applicable if rollup.applicable else 0.0
-            gap = (
-                rollup.target - rollup.score
-                if rollup.target is not None and rollup.score is not None
-                else None
-            )
+            score = rollup.score if assessed else None
+            target = rollup.target if assessed else None
+            gap = target - score if target is not None and score is not None else None
             if lens is Lens.CLASSIC:
-                classic_score = rollup.score
+                classic_score = score
             blocks.append(
                 BlockScore(
                     area_id=area.id,
                     lens=lens,
                     cross_cutting=area.cross_cutting,
-                    score=rollup.score,
-                    target=rollup.target,
+                    score=score,
+                    target=target,
                     gap=gap,
                     answered=rollup.answered,
                     applicable=rollup.applicable,
@@ -350,15 +363,17 @@ def score_blocks(
                     sub_scores=tuple(subs),
                     questions=scored,
                     flags=_block_flags(
-                        area, lens, rollup, completeness, gap, classic_score, thresholds
+                        area, lens, score, rollup.total, gap, classic_score, thresholds
                     ),
+                    partial_score=None if assessed else rollup.score,
                 )
             )
     return tuple(blocks)
 
 
 def overall_index(blocks: Sequence[BlockScore], lenses: Sequence[Lens]) -> tuple[IndexScore, ...]:
-    """Per lens: the mean of the core blocks' scores; cross-cutting areas are left out."""
+    """Per lens: the mean of the core blocks' scores; cross-cutting areas are left out, and
+    so are blocks not assessed enough (they have no score)."""
     result: list[IndexScore] = []
     for lens in lenses:
         core = [b for b in blocks if b.lens is lens and not b.cross_cutting and b.total > 0]

@@ -18,6 +18,15 @@ strength               score ≥ strength_min_score, completeness ≥           
                        ``min_completeness``, and not on a broken foundation
 =====================  =========================================================  =====
 
+A block not assessed enough has no score, target or gap (see :mod:`.engine`), so none
+of the score-based kinds (missing_block, broken_foundation, foundation_unknown,
+large_gap, strength) can fire on it; a cross-cutting area not assessed enough is
+flagged but gets no finding (it is not one of the building blocks). Misalignment and
+high spread describe the respondents' answers, not a block score, and still apply.
+
+Evidence names questions for a person, never by id: "Monitor expectations, question 2"
+(the sub-component's name and the question's number within it).
+
 Findings are sorted by severity (high, medium, low), then area in framework order, then
 lens (classic first), then kind in the order of :data:`FINDING_KINDS`.
 """
@@ -69,6 +78,7 @@ def generate_findings(
     thresholds = framework.scoring
     areas = {area.id: area for area in framework.areas}
     spread = {(q.question_id, q.lens): q.stats.stdev for q in alignment.questions}
+    names = question_names(framework)
     findings: list[Finding] = []
 
     def add(
@@ -107,7 +117,7 @@ def generate_findings(
                     "applicable": str(block.applicable),
                 },
             )
-        if FLAG_NOT_ASSESSED in flags:
+        if FLAG_NOT_ASSESSED in flags and not area.cross_cutting:
             add(
                 KIND_NOT_ASSESSED,
                 area,
@@ -166,8 +176,8 @@ def generate_findings(
             ids = block_alignment.high_spread_question_ids
             if ids:
                 widest = sorted(ids, key=lambda qid: -(spread.get((qid, lens)) or 0.0))
-                shown = ", ".join(
-                    f"{qid} (σ {fmt(spread.get((qid, lens)) or 0.0)})"
+                shown = "; ".join(
+                    f"{names.get(qid, qid)} (σ {fmt(spread.get((qid, lens)) or 0.0)})"
                     for qid in widest[:_SPREAD_QUESTIONS_SHOWN]
                 )
                 add(
@@ -221,6 +231,18 @@ def generate_findings(
         )
     )
     return tuple(findings)
+
+
+def question_names(framework: BuildingBlocksFramework) -> dict[str, str]:
+    """Question id -> how a person names it: "Monitor expectations, question 2" (the
+    sub-component's name, and the question's number within the sub-component, the same
+    under both lenses)."""
+    return {
+        question.id: f"{sub.name}, question {number}"
+        for area in framework.areas
+        for sub in area.sub_components
+        for number, question in enumerate(sub.questions, start=1)
+    }
 
 
 def _is_strength(block: BlockScore, rules: FindingRules, min_completeness: float) -> bool:

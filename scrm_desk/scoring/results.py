@@ -94,14 +94,24 @@ class SubScore:
 
 @dataclass(frozen=True, slots=True)
 class BlockScore:
-    """One area (building block or cross-cutting area) under one lens."""
+    """One area (building block or cross-cutting area) under one lens.
+
+    A block that is *not assessed enough* (completeness below the framework's
+    ``min_completeness``, or nothing answered) reports no score: ``score``, ``target``
+    and ``gap`` are ``None``, as are its sub-components' scores, it is flagged
+    ``not_assessed``, and the index, the findings and every view leave it out. The mean
+    of the few answers it has is kept in ``partial_score``, for a tooltip or an appendix,
+    never to be shown as the block's score.
+    """
 
     area_id: str
     lens: Lens
     cross_cutting: bool
-    #: Mean of the answered questions' levels; ``None`` when none is answered.
+    #: Mean of the answered questions' levels; ``None`` when the block is not assessed
+    #: enough (see :attr:`is_assessed`).
     score: float | None
-    #: Mean of the questions' target levels; ``None`` when no target was given.
+    #: Mean of the answered questions' targets; ``None`` when no target was given or the
+    #: block is not assessed enough.
     target: float | None
     #: ``target - score`` when both exist.
     gap: float | None
@@ -116,6 +126,10 @@ class BlockScore:
     questions: tuple[QuestionScore, ...]
     #: Codes such as ``"missing_block"``; see the ``FLAG_*`` constants.
     flags: tuple[str, ...]
+    #: Only for a block not assessed enough: the mean of the questions it has answers
+    #: for (``None`` otherwise, and when nothing is answered). Not a score: too little
+    #: evidence to report, so only for a tooltip or an appendix, labelled as partial.
+    partial_score: float | None = None
 
     @property
     def not_applicable(self) -> int:
@@ -126,8 +140,20 @@ class BlockScore:
         return self.score is not None
 
     @property
+    def is_assessed(self) -> bool:
+        """Assessed enough to report a score (the same as :attr:`is_scored`)."""
+        return self.score is not None
+
+    @property
+    def not_assessed(self) -> bool:
+        """Has questions under its lens but too few answers to report a score."""
+        return FLAG_NOT_ASSESSED in self.flags
+
+    @property
     def missing_block_risk(self) -> bool:
-        """True when the block is too weak or too little assessed to count as present."""
+        """True when a core block is too weak or too little assessed to count as present."""
+        if self.cross_cutting:
+            return False
         return FLAG_MISSING_BLOCK in self.flags or FLAG_NOT_ASSESSED in self.flags
 
 
@@ -315,6 +341,31 @@ class AssessmentResult:
 # --------------------------------------------------------------------------- comparison
 
 
+def rounded(value: float | None, decimals: int = 1) -> float | None:
+    """``value`` as it is displayed, rounded to ``decimals`` ("2.65" shows as "2.6" or
+    "2.7" exactly as ``format(value, ".1f")`` would)."""
+    if value is None:
+        return None
+    return float(f"{value:.{decimals}f}")
+
+
+def rounded_change(
+    baseline: float | None, follow_up: float | None, decimals: int = 1
+) -> float | None:
+    """The change a reader can check: the difference of the two values as displayed.
+
+    Views show scores with one decimal; showing the exact change beside them may not
+    add up ("3.0 → 3.6, +0.7" for 3.04 → 3.64999). This is ``rounded(follow_up) −
+    rounded(baseline)``, itself rounded to ``decimals`` so float noise never shows.
+    ``None`` when either value is missing.
+    """
+    before, after = rounded(baseline, decimals), rounded(follow_up, decimals)
+    if before is None or after is None:
+        return None
+    change = round(after - before, decimals)
+    return 0.0 if change == 0 else change  # never "-0.0"
+
+
 @dataclass(frozen=True, slots=True)
 class BlockChange:
     area_id: str
@@ -327,8 +378,15 @@ class BlockChange:
 
 @dataclass(frozen=True, slots=True)
 class IndexChange:
-    """The index change per lens; the like-for-like figures use only the core blocks
-    scored in both assessments, since a partial follow-up's index may rest on others."""
+    """The index change per lens.
+
+    ``baseline``, ``follow_up`` and ``change`` are the indexes as each assessment
+    reports them, each over its own assessed core blocks. The like-for-like figures use
+    only the core blocks assessed in both (``blocks_compared``): a partial follow-up's
+    index may rest on other blocks than the baseline's, so the like-for-like change is
+    the one to show first, with the raw indexes and their block counts beside it when
+    :attr:`like_for_like_differs`.
+    """
 
     lens: Lens
     baseline: float | None
@@ -338,6 +396,17 @@ class IndexChange:
     baseline_like_for_like: float | None = None
     follow_up_like_for_like: float | None = None
     like_for_like_change: float | None = None
+    #: Core blocks in the baseline's index (assessed enough to be scored).
+    baseline_blocks: int = 0
+    #: Core blocks in the follow-up's index.
+    follow_up_blocks: int = 0
+    #: Core blocks of the framework under this lens.
+    core_blocks: int = 0
+
+    @property
+    def like_for_like_differs(self) -> bool:
+        """True when either raw index rests on blocks the other one lacks."""
+        return not (self.baseline_blocks == self.follow_up_blocks == self.blocks_compared)
 
 
 @dataclass(frozen=True, slots=True)

@@ -505,20 +505,21 @@ def test_mismatched_framework_or_assessment_is_refused() -> None:
 def test_results_are_not_rounded_and_serialise_to_json() -> None:
     result = score(
         [
-            r("alpha.a1.1", 1, who="exe"),
-            r("alpha.a1.1", 2, who="biz"),
-            r("alpha.a1.1", 2, who="it1"),
+            r("beta.b1.1", 1, who="exe"),
+            r("beta.b1.1", 2, who="biz"),
+            r("beta.b1.1", 2, who="it1"),
         ],
         rules=ECHO,
     )
-    block = result.block("alpha", CLASSIC)
+    block = result.block("beta", CLASSIC)
     assert block is not None and block.score == 5 / 3
     data = json.loads(json.dumps(result.to_dict()))
     assert data["variant"] == "both"
-    assert data["blocks"][0]["lens"] == "classic"
-    assert data["blocks"][0]["score"] == 5 / 3
+    beta = next(b for b in data["blocks"] if (b["area_id"], b["lens"]) == ("beta", "classic"))
+    assert beta["score"] == 5 / 3
+    assert beta["partial_score"] is None
     assert data["thresholds"]["large_gap"] == 2.0
-    assert data["alignment"]["blocks"][0]["stats"]["n"] == 3
+    assert data["alignment"]["blocks"][2]["stats"]["n"] == 3
     assert {"kind", "severity", "evidence"} <= set(data["findings"][0])
 
 
@@ -861,7 +862,8 @@ def test_findings_fill_templates_with_the_numbers() -> None:
         "lens=Classic CRM threshold=1.0"
     )
     assert evidence(result, "high_spread", "beta", CLASSIC) == (
-        "area=Beta count=1 lens=Classic CRM n=2 questions=beta.b1.1 (σ 2.0) threshold=1.0 total=2"
+        "area=Beta count=1 lens=Classic CRM n=2 questions=b1, question 1 (σ 2.0) threshold=1.0 "
+        "total=2"
     )
     assert evidence(result, "strength", "beta", SOCIAL) == (
         "area=Beta completeness=100% lens=Social CRM score=4.0 threshold=4.0"
@@ -1163,11 +1165,11 @@ def test_scoring_never_imports_qt() -> None:
 
 
 def test_block_target_counts_only_answered_questions() -> None:
-    # alpha.a1.1 is answered (2, target 4); alpha.a1.2 has only a target (5): left out.
-    result = score([r("alpha.a1.1", 2, target=4), r("alpha.a1.2", None, target=5)], rules=ECHO)
-    alpha = result.block("alpha", CLASSIC)
-    assert alpha is not None
-    assert (alpha.score, alpha.target, alpha.gap) == (2.0, 4.0, 2.0)
+    # beta.b1.1 is answered (2, target 4); beta.b1.2 has only a target (5): left out.
+    result = score([r("beta.b1.1", 2, target=4), r("beta.b1.2", None, target=5)], rules=ECHO)
+    beta = result.block("beta", CLASSIC)
+    assert beta is not None
+    assert (beta.score, beta.target, beta.gap) == (2.0, 4.0, 2.0)
 
 
 def test_index_comparison_is_also_given_like_for_like() -> None:
@@ -1192,3 +1194,250 @@ def test_all_flags_adds_misalignment_and_high_spread_to_the_blocks_own() -> None
     calm = score(side_levels([3, 3, 3], [3, 3]), rules=ECHO)
     calm_beta = calm.block("beta", CLASSIC)
     assert calm_beta is not None and calm.all_flags(calm_beta) == calm_beta.flags
+
+
+# --------------------------------------------------------------------------- not assessed
+
+NOT_ASSESSED_CASES = [
+    # id, thresholds, responses, variant, (area, lens), score, partial, flags, finding kinds
+    (
+        "one of four answered: no score, the mean kept as partial",
+        {},
+        [r("alpha.a1.1", 3, target=5)],
+        Variant.BOTH,
+        ("alpha", CLASSIC),
+        None,
+        3.0,
+        ("not_assessed",),
+        {"not_assessed"},
+    ),
+    (
+        "two of four is enough",
+        {},
+        [r("alpha.a1.1", 3, target=4), r("alpha.a1.2", 3, target=4)],
+        Variant.BOTH,
+        ("alpha", CLASSIC),
+        3.0,
+        None,
+        (),
+        set(),
+    ),
+    (
+        "at the minimum (one of two) is scored",
+        {},
+        [r("beta.b1.1", 3)],
+        Variant.BOTH,
+        ("beta", CLASSIC),
+        3.0,
+        None,
+        (),
+        set(),
+    ),
+    (
+        "just below the minimum is not",
+        {"min_completeness": 0.51},
+        [r("beta.b1.1", 3)],
+        Variant.BOTH,
+        ("beta", CLASSIC),
+        None,
+        3.0,
+        ("not_assessed",),
+        {"not_assessed"},
+    ),
+    (
+        "a thin low block is neither missing nor far from target",
+        {},
+        [r("alpha.a1.1", 1, target=5)],
+        Variant.BOTH,
+        ("alpha", CLASSIC),
+        None,
+        1.0,
+        ("not_assessed",),
+        {"not_assessed"},
+    ),
+    (
+        "a thin top block is no strength",
+        {},
+        [r("alpha.a1.1", 5)],
+        Variant.BOTH,
+        ("alpha", CLASSIC),
+        None,
+        5.0,
+        ("not_assessed",),
+        {"not_assessed"},
+    ),
+    (
+        "a thin social block on a weak classic one is not a broken foundation",
+        {},
+        [
+            *(r(f"alpha.{q}", 1) for q in ("a1.1", "a1.2", "a2.1", "a2.2")),
+            r("alpha.a1.1", 4, lens=SOCIAL),
+        ],
+        Variant.BOTH,
+        ("alpha", SOCIAL),
+        None,
+        4.0,
+        ("not_assessed",),
+        {"not_assessed"},
+    ),
+    (
+        "an assessed social block on a thin classic one: foundation unknown, not broken",
+        {},
+        [r("alpha.a1.1", 1), *(r(f"alpha.{q}", 3, lens=SOCIAL) for q in ("a1.1", "a1.2", "a2.2"))],
+        Variant.BOTH,
+        ("alpha", SOCIAL),
+        3.0,
+        None,
+        ("foundation_unknown",),
+        {"foundation_unknown"},
+    ),
+    (
+        "every question not applicable: not assessed, nothing partial",
+        {},
+        [r("beta.b1.1", kind=NA), r("beta.b1.2", kind=NA)],
+        Variant.BOTH,
+        ("beta", CLASSIC),
+        None,
+        None,
+        ("not_assessed",),
+        {"not_assessed"},
+    ),
+    (
+        "thin governance is flagged too, without a finding",
+        {"min_completeness": 0.51},
+        [r("gov.g1.1", 2)],
+        Variant.BOTH,
+        ("gov", CLASSIC),
+        None,
+        2.0,
+        ("not_assessed",),
+        set(),
+    ),
+    (
+        "unanswered governance is flagged",
+        {},
+        [],
+        Variant.BOTH,
+        ("gov", SOCIAL),
+        None,
+        None,
+        ("not_assessed",),
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("changes", "responses", "variant", "where", "expected_score", "partial", "flags", "kinds"),
+    [case[1:] for case in NOT_ASSESSED_CASES],
+    ids=[case[0] for case in NOT_ASSESSED_CASES],
+)
+def test_a_block_not_assessed_enough_reports_no_score(
+    changes: dict[str, float],
+    responses: list[Response],
+    variant: Variant,
+    where: tuple[str, Lens],
+    expected_score: float | None,
+    partial: float | None,
+    flags: tuple[str, ...],
+    kinds: set[str],
+) -> None:
+    result = score(responses, fw=with_thresholds(**changes), variant=variant, rules=ECHO)
+    block = result.block(*where)
+    assert block is not None
+    assert (block.score, block.partial_score, block.flags) == (expected_score, partial, flags)
+    assert block.is_assessed is (expected_score is not None)
+    if expected_score is None:
+        assert (block.target, block.gap) == (None, None)
+        assert all(s.score is None and s.target is None for s in block.sub_scores)
+        assert block.answered == sum(s.answered for s in block.sub_scores)  # counts stay
+    found = {f.kind for f in result.findings if (f.area_id, f.lens) == where}
+    assert found == kinds
+
+
+def test_a_thin_block_is_left_out_of_the_index_and_the_comparison() -> None:
+    fw = framework()
+    every_alpha = ("a1.1", "a1.2", "a2.1", "a2.2")
+    # Baseline: alpha classic 2.0 (4/4), beta classic 4.0: index 3.0 over two blocks.
+    baseline = score([*(r(f"alpha.{q}", 2) for q in every_alpha), *two_levels(4, 4)], rules=ECHO)
+    # Follow-up: alpha has one answer (5) of four, beta 4.0 again.
+    follow_up = score([r("alpha.a1.1", 5), *two_levels(4, 4)], rules=ECHO)
+    index = follow_up.index_for(CLASSIC)
+    assert index is not None
+    assert (index.score, index.scored_blocks, index.core_blocks) == (4.0, 1, 2)  # not 4.5
+
+    comparison = compare_assessments(fw, baseline, follow_up)
+    alpha = comparison.block("alpha", CLASSIC)
+    assert alpha is not None and (alpha.baseline, alpha.follow_up, alpha.change) == (
+        2.0,
+        None,
+        None,
+    )
+    assert not comparison.improved and not comparison.declined
+    [classic] = [i for i in comparison.index if i.lens is CLASSIC]
+    assert (classic.baseline, classic.follow_up, classic.change) == (3.0, 4.0, 1.0)
+    assert (classic.baseline_like_for_like, classic.follow_up_like_for_like) == (4.0, 4.0)
+    assert classic.like_for_like_change == 0.0
+    assert (classic.blocks_compared, classic.baseline_blocks, classic.follow_up_blocks) == (1, 2, 1)
+    assert classic.core_blocks == 2 and classic.like_for_like_differs
+    same = compare_assessments(fw, baseline, baseline).index[0]
+    assert not same.like_for_like_differs
+
+
+ROUNDED_CHANGE_CASES = [
+    # id, baseline, follow-up, change as shown
+    ("3.0 to 3.6 is +0.6, not the exact +0.68", 2.96, 3.64, 0.6),
+    ("3.0 to 3.0 is no change, not the exact -0.08", 3.04, 2.96, 0.0),
+    ("halves round as displayed (1.2 to 1.4)", 1.25, 1.35, 0.2),
+    ("a fall", 3.5, 2.44, -1.1),
+    ("no baseline", None, 3.0, None),
+    ("no follow-up", 3.0, None, None),
+]
+
+
+@pytest.mark.parametrize(
+    ("baseline", "follow_up", "expected"),
+    [case[1:] for case in ROUNDED_CHANGE_CASES],
+    ids=[case[0] for case in ROUNDED_CHANGE_CASES],
+)
+def test_rounded_change_adds_up_with_the_rounded_scores(
+    baseline: float | None, follow_up: float | None, expected: float | None
+) -> None:
+    from scrm_desk.scoring import rounded, rounded_change
+
+    change = rounded_change(baseline, follow_up)
+    assert change == expected
+    if change is not None:
+        before, after = rounded(baseline), rounded(follow_up)
+        assert before is not None and after is not None
+        assert f"{after:.1f}" == f"{before + change:.1f}"
+        assert f"{change:+.1f}" != "-0.0"
+
+
+def test_high_spread_names_questions_for_a_person_not_by_id() -> None:
+    from scrm_desk.frameworks.catalog import FrameworkCatalog
+    from scrm_desk.scoring.findings import question_names
+
+    fw = FrameworkCatalog.load().building_blocks()
+    names = question_names(fw)
+    assert names["customer_experience.monitor_expectations.2"] == (
+        "Monitor expectations, question 2"
+    )
+    assert len(names) == len(fw.questions())
+    spread = [
+        r("customer_experience.monitor_expectations.2", level, who=who)
+        for level, who in ((1, "exe"), (5, "biz"), (3, "it1"))
+    ] + [
+        r("customer_experience.monitor_expectations.1", level, who=who)
+        for level, who in ((2, "exe"), (4, "it1"))
+    ]
+    result = score_assessment(fw, assessment(fw_id=fw.id), spread, STAKEHOLDERS)
+    finding = next(f for f in result.findings if f.kind == "high_spread")
+    assert "Monitor expectations, question 2 (σ 1.6); Monitor expectations, question 1 (σ 1.0)" in (
+        finding.evidence
+    )
+    assert "customer_experience." not in finding.evidence + finding.title
+    assert finding.question_ids == (
+        "customer_experience.monitor_expectations.1",
+        "customer_experience.monitor_expectations.2",
+    )
