@@ -665,7 +665,7 @@ def _chosen_assessment(ws: Workspace, engagement: Engagement, name: str | None) 
     if latest is None:
         raise NotFoundError(
             f"{engagement.title!r} has no assessment yet; start one in the app "
-            "(the building-block assessment wizard), then try again"
+            "(the building-block assessment wizard), then try again."
         )
     return latest
 
@@ -826,8 +826,8 @@ def _cmd_import_json(args: argparse.Namespace) -> int:
         print(f"  client: {document.client.name!r}, already in the workspace, left as it was")
     else:
         print(f"  client: {document.client.name!r}, added")
-    for section in SECTIONS:
-        print(f"  {section.key}: {result.counts[section.key]}")
+    held = [_counted(result.counts[section.key], section.label) for section in SECTIONS]
+    print("  with " + ", ".join(text for text in held if not text.startswith("0 ")))
     if result.in_trash:
         print("  The engagement was in the trash when it was exported, and is in the trash here.")
     return EXIT_OK
@@ -979,6 +979,14 @@ def _cmd_info(args: argparse.Namespace) -> int:
     for label, value in lines:
         print(f"{label + ':':<{width}} {value}")
     return EXIT_OK
+
+
+def _counted(count: int, noun: str) -> str:
+    """``1 stakeholder``, ``2 canvas entries``, ``1,611 responses``."""
+    if count == 1:
+        return f"1 {noun}"
+    plural = noun[:-1] + "ies" if noun.endswith("y") and noun[-2:-1] not in "aeiou" else noun + "s"
+    return f"{count:,} {plural}"
 
 
 def _file_size_text(path: Path) -> str:

@@ -14,6 +14,10 @@ from scrm_desk.repositories.base import FieldCheck, Repository, transaction
 HELD_KINDS = ENGAGEMENT_HELD_KINDS
 
 
+def _looks_like_id(text: str) -> bool:
+    return len(text) < 6 and all(c in "0123456789abcdef-" for c in text.lower())
+
+
 def _title(field: str, value: object) -> str:
     return validation.short_text(field, value, required=True)
 
@@ -96,7 +100,8 @@ class EngagementRepository(Repository[Engagement]):
                     f"{reference!r} matches {len(found)} engagements ({listing}). "
                     "Use more of the title or the id."
                 )
-        raise NotFoundError(f"No engagement matches {reference!r}.")
+        hint = " (an id needs at least its first 6 characters)" if _looks_like_id(ref) else ""
+        raise NotFoundError(f"No engagement matches {reference!r}{hint}.")
 
     # -- the trash ----------------------------------------------------------------------
     def move_to_trash(self, record_id: str) -> Changes:

@@ -447,8 +447,8 @@ def test_export_to_a_file_and_import_elsewhere(
     assert out.startswith("Imported 'Social CRM readiness assessment' into ")
     assert f"engagement id: {document['engagement']['id']}" in out
     assert "client: 'Northwind Outfitters (demo)', added" in out
-    assert "stakeholders: 10" in out
-    assert "assessments: 2" in out and f"responses: {answers}" in out
+    assert "with 10 stakeholders, 2 assessments" in out
+    assert f"{answers:,} responses" in out and "11 canvas entries" in out
 
 
 def test_export_to_standard_output(capsys: pytest.CaptureFixture[str], with_demo: str) -> None:
@@ -594,7 +594,7 @@ def test_import_from_standard_input(
     fake_stdin = SimpleNamespace(buffer=io.BytesIO(FIXTURE.read_bytes()))
     monkeypatch.setattr(sys, "stdin", fake_stdin)
     status, out, _ = run(capsys, "import-json", "-", "--workspace", ws_path)
-    assert status == 0 and "stakeholders: 5" in out
+    assert status == 0 and "with 5 stakeholders" in out
 
 
 def test_an_unexpected_error_is_one_line_not_a_traceback(

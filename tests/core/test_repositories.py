@@ -203,3 +203,8 @@ def test_emptying_the_trash_names_every_kind_an_engagement_holds(workspace: Work
         if hasattr(repo, "kind") and hasattr(repo, "db")
     }
     assert set(HELD_KINDS) == kinds - {"client", "engagement", "setting"}
+
+
+def test_a_too_short_id_gets_a_hint(workspace: Workspace, engagement) -> None:
+    with pytest.raises(NotFoundError, match="needs at least its first 6 characters"):
+        workspace.engagements.resolve(engagement.id[:5])
