@@ -15,6 +15,7 @@ from scrm_desk.charts.style import (
     styled,
     wrap_label,
 )
+from scrm_desk.scoring.results import rounded_change
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -34,8 +35,10 @@ def comparison_figure(
     """A dumbbell per block: a grey dot for the baseline, a filled one for the follow-up.
 
     The change is printed at the right with its sign (``+0.6``, ``−0.4``), so a rise and a
-    fall differ by more than colour. A block scored in only one assessment shows that one
-    dot and "n/a" for the change.
+    fall differ by more than colour. It is the difference of the two scores rounded as a
+    reader sees them (:func:`~scrm_desk.scoring.results.rounded_change`), so 3.0 → 3.6
+    reads +0.6 whatever the decimals behind. A block scored in only one assessment (the
+    other did not assess it enough) shows that one dot and "n/a" for the change.
     """
     check_lengths(labels, baseline=baseline, follow_up=follow_up)
     if not labels:
@@ -59,11 +62,11 @@ def comparison_figure(
         ax.set_yticklabels([wrap_label(label, 22) for label in labels])
 
         for row, (before, after) in enumerate(zip(baseline, follow_up, strict=True)):
-            if before is not None and after is not None:
-                colour = style.declined if after < before else style.improved
+            change = rounded_change(before, after)
+            if before is not None and after is not None and change is not None:
+                colour = style.declined if change < 0 else style.improved
                 ax.plot([before, after], [row, row], color=colour, linewidth=2.2, zorder=2)
-                change = after - before
-                text = "±0.0" if abs(change) < 0.05 else f"{change:+.1f}".replace("-", "−")
+                text = "±0.0" if change == 0 else f"{change:+.1f}".replace("-", "−")
             else:
                 colour = style.muted
                 text = "n/a"

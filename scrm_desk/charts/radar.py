@@ -24,6 +24,29 @@ if TYPE_CHECKING:
 NOT_ASSESSED_MARK = "*"
 
 
+def assessed_runs(present: Sequence[bool]) -> list[list[int]]:
+    """The spokes that have a value, as runs of neighbours going round the chart.
+
+    All present: one run of every spoke (a closed polygon). Otherwise each maximal run of
+    consecutive present spokes, a run may wrap past the last spoke to the first:
+    ``[True, False, True, True]`` gives ``[[2, 3, 0]]``.
+    """
+    count = len(present)
+    if all(present):
+        return [list(range(count))]
+    start = present.index(False)
+    runs: list[list[int]] = []
+    run: list[int] = []
+    for step in range(1, count + 1):
+        i = (start + step) % count
+        if present[i]:
+            run.append(i)
+        elif run:
+            runs.append(run)
+            run = []
+    return runs
+
+
 def radar_figure(
     labels: Sequence[str],
     current: Sequence[float | None],
@@ -32,15 +55,16 @@ def radar_figure(
     title: str | None = None,
     current_label: str = "Current",
     target_label: str = "Target",
+    not_assessed_note: str = "Not assessed yet, so no score is drawn",
     style: ChartStyle = DEFAULT_STYLE,
     size: tuple[float, float] = (6.0, 4.9),
 ) -> Figure:
     """Current against target per block on the 1-5 maturity scale.
 
-    A block with no current score is drawn at the centre, its label marked with an
-    asterisk, and a note under the chart names it: the polygon stays closed and the
-    reader is not left to guess why a spoke is empty. A missing target leaves a gap in
-    the target line.
+    A block with no current score (not assessed enough) is never drawn as a value: the
+    current line has a gap at its spoke, the shaded area covers only neighbouring
+    spokes that both have a score, its label is marked with an asterisk, and a note
+    under the chart names it. A missing target leaves a gap in the target line.
     """
     check_lengths(labels, current=current, target=target)
     if not labels:
@@ -76,8 +100,22 @@ def radar_figure(
         ax.spines["polar"].set_color(style.grid)
 
         closed = [*angles, angles[0]]
-        values = [0.0 if v is None else float(v) for v in current]
-        ax.fill(closed, [*values, values[0]], color=style.current, alpha=0.16, zorder=2)
+        # NaN, never 0: matplotlib leaves a gap in the line at a block without a score.
+        values = [math.nan if v is None else float(v) for v in current]
+        for run in assessed_runs([v is not None for v in current]):
+            if len(run) == count:
+                ax.fill(closed, [*values, values[0]], color=style.current, alpha=0.16, zorder=2)
+            elif len(run) > 1:
+                # From the centre out along the run and back: only between scored spokes.
+                # Angles keep increasing past a full turn, so no edge takes the long way.
+                run_angles = [angles[i] + (2 * math.pi if i < run[0] else 0.0) for i in run]
+                ax.fill(
+                    [run_angles[0], *run_angles],
+                    [0.0, *(values[i] for i in run)],
+                    color=style.current,
+                    alpha=0.16,
+                    zorder=2,
+                )
         ax.plot(
             closed,
             [*values, values[0]],
@@ -112,7 +150,7 @@ def radar_figure(
             fig.text(
                 0.02,
                 0.005,
-                f"{NOT_ASSESSED_MARK} Not assessed yet: " + ", ".join(missing),
+                f"{NOT_ASSESSED_MARK} {not_assessed_note}: " + ", ".join(missing),
                 fontsize=style.font_size - 1.5,
                 color=style.muted,
                 ha="left",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import subprocess
 import sys
 from io import BytesIO
@@ -45,6 +46,53 @@ def test_radar_marks_blocks_without_a_score() -> None:
     assert "Strategy" in note and "Processes" in note
 
 
+RADAR_GAP_CASES = [
+    # id, current, spokes with a point, runs of neighbouring scored spokes
+    (
+        "all scored: one closed polygon",
+        [2.5, 3.0, 1.5, 2.0, 4.0],
+        {0, 1, 2, 3, 4},
+        [[0, 1, 2, 3, 4]],
+    ),
+    (
+        "one missing: a gap, the rest shaded",
+        [2.5, None, 1.5, 2.0, 4.0],
+        {0, 2, 3, 4},
+        [[2, 3, 4, 0]],
+    ),
+    ("two apart: a run and a lone point", [2.5, None, 1.5, 2.0, None], {0, 2, 3}, [[2, 3], [0]]),
+    ("lone points are not shaded", [2.5, None, 1.5, None, None], {0, 2}, [[2], [0]]),
+    ("nothing scored", [None, None, None, None, None], set(), []),
+]
+
+
+@pytest.mark.parametrize(
+    ("current", "drawn", "runs"),
+    [case[1:] for case in RADAR_GAP_CASES],
+    ids=[case[0] for case in RADAR_GAP_CASES],
+)
+def test_radar_leaves_a_gap_at_a_block_without_a_score_never_a_zero(
+    current: list[float | None], drawn: set[int], runs: list[list[int]]
+) -> None:
+    from scrm_desk.charts.radar import assessed_runs
+
+    assert assessed_runs([v is not None for v in current]) == runs
+    fig = radar_figure(LABELS, current, [4, 4, 4, 4, 4])
+    ax = fig.axes[0]
+    line = next(line for line in ax.get_lines() if line.get_label() == "Current")
+    radii = list(line.get_ydata())[:-1]  # closed: the first point again at the end
+    assert {i for i, r in enumerate(radii) if not math.isnan(r)} == drawn
+    assert all(math.isnan(r) or r > 0 for r in radii)  # a missing score is never a 0
+    shaded = [p for p in ax.patches if p.get_alpha() is not None and p.get_alpha() < 1]
+    assert len(shaded) == sum(1 for run in runs if len(run) > 1)
+    # only the scored spokes' values (and the centre) are corners of the shading
+    corners = {round(float(r), 6) for p in shaded for _, r in p.get_xy()}
+    assert corners <= {0.0, *(round(float(v), 6) for v in current if v is not None)}
+    assert any(t.startswith("* Not assessed yet") for t in _texts(fig)) is (
+        len(drawn) < len(LABELS)
+    )
+
+
 def test_series_must_match_labels() -> None:
     with pytest.raises(ValueError, match="current has 2 values for 5 labels"):
         radar_figure(LABELS, [1, 2], [1, 2, 3, 4, 5])
@@ -86,6 +134,22 @@ def test_comparison_prints_signed_changes() -> None:
     texts = _texts(fig)
     assert "+0.6" in texts and "−0.5" in texts and "n/a" in texts and "±0.0" in texts
     assert "Baseline" in texts and "Q3" in texts
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "shown"),
+    [
+        (2.96, 3.64, "+0.6"),  # 3.0 → 3.6, not the exact +0.68 ("+0.7")
+        (3.04, 2.96, "±0.0"),  # 3.0 → 3.0, not "−0.1"
+        (1.25, 1.35, "+0.2"),  # 1.2 → 1.4
+        (3.5, 2.44, "−1.1"),
+    ],
+)
+def test_comparison_change_is_the_difference_of_the_rounded_scores(
+    before: float, after: float, shown: str
+) -> None:
+    texts = _texts(comparison_figure(LABELS[:1], [before], [after]))
+    assert shown in texts
 
 
 def test_palette_is_okabe_ito_and_pairs_differ() -> None:
