@@ -395,7 +395,7 @@ def test_the_planning_warnings_tell_the_story(workspace: Workspace, demo: str) -
     x = next(p for p in workspace.platforms.for_engagement(demo) if p.name == "X")
     warnings = planning_warnings(workspace, demo, REFERENCE)
     assert [w.key for w in warnings] == ["governance_gaps", f"platform_without_objective:{x.id}"]
-    assert warnings[0].title == "Governance has 6 open points"
+    assert warnings[0].title == "Governance is not settled: 6 of 8 checklist points open"
     assert warnings[1].title == "X (Benelux) serves no objective"
     # Not: tactics only (one Social CRM initiative), too many areas, a single platform.
 

@@ -199,8 +199,8 @@ def test_governance_gaps(open_count) -> None:
         return
     (warning,) = warnings
     assert warning.rule == "governance_gaps"
-    assert warning.title == f"Governance has {open_count} open points"
-    assert warning.text.startswith(f"{open_count} of 8 governance points are not settled: ")
+    assert warning.title == (f"Governance is not settled: {open_count} of 8 checklist points open")
+    assert warning.text.startswith("Until they are, employees who answer customers")
     assert warning.refs == tuple(GOVERNANCE_IDS[:open_count])
 
 
