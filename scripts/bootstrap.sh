@@ -57,7 +57,10 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 extras=""
 [ "$mode" = test ] && extras="[test]"
-stamp="$venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)-${mode}"
+hash="$(sha256sum pyproject.toml | cut -c1-16)"
+stamp="$venv/.installed-${hash}-${mode}"
+# The test install is a superset of the app's: after it, the app needs nothing more.
+[ "$mode" = app ] && [ -f "$venv/.installed-${hash}-test" ] && stamp="$venv/.installed-${hash}-test"
 if [ ! -f "$stamp" ]; then
   say "Installing SCRM Desk and its dependencies"
   "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip
