@@ -56,7 +56,7 @@ if TYPE_CHECKING:
     from scrm_desk.charts.style import ChartStyle
     from scrm_desk.frameworks import BuildingBlocksFramework, FrameworkCatalog
     from scrm_desk.reports.planning_sections import PlanData, RoadmapLine
-    from scrm_desk.scoring import AssessmentResult, Comparison, Finding
+    from scrm_desk.scoring import AssessmentResult, Comparison, Finding, IndexChange
     from scrm_desk.workspace import Workspace
 
 MONTHS: Final = (
@@ -443,6 +443,9 @@ class BlockRow:
     applicable: int
     #: Short status words, e.g. ("Missing block",) or ("Not assessed",).
     status: tuple[str, ...]
+    #: A block not assessed enough has no score; the mean of its few answers, if any, is
+    #: here (never to be shown as its score).
+    partial_score: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -479,6 +482,8 @@ class BlockLens:
     #: The block's own descriptor of the level its score rounds down to.
     level_descriptor: str
     subs: tuple[SubRow, ...]
+    #: See :attr:`BlockRow.partial_score`.
+    partial_score: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -565,8 +570,11 @@ class AlignmentSection(SectionContent):
 @dataclass(frozen=True, slots=True)
 class ProgressRow:
     name: str
+    #: ``None`` when the block is not assessed (enough) in that assessment.
     baseline: float | None
     follow_up: float | None
+    #: The difference of the two scores as displayed (one decimal), so that the row adds
+    #: up: "3.0 → 3.6, +0.6" (see :func:`scrm_desk.scoring.rounded_change`).
     change: float | None
 
 
@@ -575,7 +583,20 @@ class ProgressLens:
     lens: str
     chart: ComparisonChart
     rows: tuple[ProgressRow, ...]
+    #: The headline index row: like for like, over the core blocks assessed in both.
     index: ProgressRow
+    #: The same in words, e.g. "Under Classic CRM, over the 5 building blocks assessed
+    #: in both, the maturity index moved from 2.9 to 3.4 (+0.5)."; with the indexes as
+    #: reported and their block counts when those rest on different blocks.
+    headline: str = ""
+    #: The indexes as each assessment reports them, each over its own assessed blocks.
+    reported_index: ProgressRow | None = None
+    blocks_compared: int = 0
+    baseline_blocks: int = 0
+    follow_up_blocks: int = 0
+    #: True when the reported indexes rest on different blocks (then they differ from
+    #: the like-for-like figures and are not to be compared directly).
+    like_for_like_differs: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -636,6 +657,8 @@ class BlockScoreRow:
     applicable: int
     total: int
     flags: tuple[str, ...]
+    #: See :attr:`BlockRow.partial_score`.
+    partial_score: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -1127,6 +1150,20 @@ def draft_summary_paragraphs(ctx: ReportContext) -> tuple[str, ...]:
                 completeness=fmt_share(figure.completeness),
             )
         )
+    # Say what the figures do not cover yet, before anything reads as a clean bill.
+    in_progress = ctx.assessment.status is AssessmentStatus.IN_PROGRESS
+    unassessed = not_assessed_names(ctx)
+    caveats: list[str] = []
+    if in_progress:
+        caveats.append(texts.get("summary.in_progress"))
+    if len(unassessed) == 1:
+        caveats.append(texts.get("summary.not_assessed_one", blocks=unassessed[0]))
+    elif unassessed:
+        caveats.append(
+            texts.get("summary.not_assessed", count=str(len(unassessed)), blocks=_join(unassessed))
+        )
+    if caveats:
+        paragraphs.append(" ".join(caveats))
     risks = _risks(ctx)
     if risks:
         total = sum(1 for f in ctx.result.findings if f.severity == "high" and f.kind != "strength")
@@ -1134,6 +1171,8 @@ def draft_summary_paragraphs(ctx: ReportContext) -> tuple[str, ...]:
         paragraphs.append(
             texts.get("summary.risks", count=count, titles="; ".join(r.title for r in risks[:3]))
         )
+    elif caveats:
+        paragraphs.append(texts.get("summary.no_risks_so_far"))
     else:
         paragraphs.append(texts.get("summary.no_risks"))
     strengths = _strengths(ctx)
@@ -1146,6 +1185,28 @@ def draft_summary_paragraphs(ctx: ReportContext) -> tuple[str, ...]:
     paragraphs.extend(plan_summary(ctx))
     paragraphs.append(texts.get("summary.closing"))
     return tuple(paragraphs)
+
+
+def not_assessed_names(ctx: ReportContext) -> list[str]:
+    """The areas not assessed enough to score, in framework order: "Information", or
+    "Processes (Social CRM)" when only some of the assessment's lenses lack a score."""
+    if ctx.result is None or ctx.framework is None:
+        return []
+    names: list[str] = []
+    for area in ctx.framework.areas:
+        asked = [
+            block
+            for lens in ctx.result.lenses
+            if (block := ctx.result.block(area.id, lens)) is not None and block.total > 0
+        ]
+        missing = [block.lens for block in asked if block.score is None]
+        if not missing:
+            continue
+        if len(missing) == len(asked):
+            names.append(area.name)
+        else:
+            names.append(f"{area.name} ({', '.join(lens.label for lens in missing)})")
+    return names
 
 
 def _risks(ctx: ReportContext) -> tuple[FindingItem, ...]:
@@ -1261,6 +1322,7 @@ def build_overview(ctx: ReportContext) -> OverviewSection | None:
                     answered=block.answered,
                     applicable=block.applicable,
                     status=_status_words(block.flags),
+                    partial_score=block.partial_score,
                 )
             )
         if not any(r.score is not None for r in rows):
@@ -1330,6 +1392,7 @@ def build_blocks(ctx: ReportContext) -> BlocksSection | None:
                     level_name=_level_name(ctx, block.score),
                     level_descriptor=descriptor,
                     subs=subs,
+                    partial_score=block.partial_score,
                 )
             )
         if not lenses:
@@ -1478,15 +1541,27 @@ def build_alignment(ctx: ReportContext) -> AlignmentSection | None:
 
 @register_section("progress", order=65, title="Progress since the baseline")
 def build_progress(ctx: ReportContext) -> ProgressSection | None:
+    """Block by block, then the index like for like (over the core blocks assessed in
+    both) as the headline; the indexes as reported, with their block counts, beside it
+    when they rest on different blocks. Every change is the difference of the rounded
+    scores, so that each row adds up as printed."""
+    from scrm_desk.scoring.results import rounded_change
+
     comparison = ctx.comparison
     if comparison is None or ctx.framework is None or ctx.baseline is None:
         return None
     if ctx.assessment is None:
         return None
+    texts = ctx.texts
     lenses: list[ProgressLens] = []
     for index in comparison.index:
         rows = tuple(
-            ProgressRow(ctx.area_name(b.area_id) or b.area_id, b.baseline, b.follow_up, b.change)
+            ProgressRow(
+                ctx.area_name(b.area_id) or b.area_id,
+                b.baseline,
+                b.follow_up,
+                rounded_change(b.baseline, b.follow_up),
+            )
             for b in comparison.blocks
             if b.lens is index.lens
         )
@@ -1500,30 +1575,83 @@ def build_progress(ctx: ReportContext) -> ProgressSection | None:
             baseline_label=ctx.baseline.name,
             follow_up_label=ctx.assessment.name,
         )
+        differs = index.like_for_like_differs
+        like = ProgressRow(
+            texts.get("progress.index_like_for_like", blocks=str(index.blocks_compared))
+            if differs
+            else texts.get("overview.index_label"),
+            index.baseline_like_for_like,
+            index.follow_up_like_for_like,
+            rounded_change(index.baseline_like_for_like, index.follow_up_like_for_like),
+        )
+        reported = ProgressRow(
+            texts.get("overview.index_label"),
+            index.baseline,
+            index.follow_up,
+            rounded_change(index.baseline, index.follow_up),
+        )
         lenses.append(
             ProgressLens(
                 index.lens.label,
                 chart,
                 rows,
-                ProgressRow(
-                    ctx.texts.get("overview.index_label"),
-                    index.baseline,
-                    index.follow_up,
-                    index.change,
-                ),
+                like,
+                headline=_progress_headline(ctx, index.lens.label, like, reported, index),
+                reported_index=reported,
+                blocks_compared=index.blocks_compared,
+                baseline_blocks=index.baseline_blocks,
+                follow_up_blocks=index.follow_up_blocks,
+                like_for_like_differs=differs,
             )
         )
     if not lenses:
         return None
+    intro = [texts.get("progress.intro", baseline=ctx.baseline.name, follow_up=ctx.assessment.name)]
+    intro.extend(lens.headline for lens in lenses)
+    if any(r.baseline is None or r.follow_up is None for lens in lenses for r in lens.rows):
+        intro.append(texts.get("progress.dash_note"))
     return ProgressSection(
         id="progress",
         title=_title(ctx, "progress"),
-        intro=ctx.texts.get(
-            "progress.intro", baseline=ctx.baseline.name, follow_up=ctx.assessment.name
-        ),
+        intro=" ".join(intro),
         baseline_name=ctx.baseline.name,
         follow_up_name=ctx.assessment.name,
         lenses=tuple(lenses),
+    )
+
+
+def _progress_headline(
+    ctx: ReportContext,
+    lens: str,
+    like: ProgressRow,
+    reported: ProgressRow,
+    index: IndexChange,
+) -> str:
+    texts = ctx.texts
+    if like.baseline is None or like.follow_up is None:
+        return texts.get("progress.no_common_blocks", lens=lens)
+    values = {
+        "lens": lens,
+        "blocks": str(index.blocks_compared),
+        "baseline_index": fmt_score(like.baseline),
+        "follow_up_index": fmt_score(like.follow_up),
+        "change": fmt_gap(like.change),
+    }
+    if not index.like_for_like_differs:
+        return texts.get("progress.headline_same_blocks", **values)
+    headline = texts.get("progress.headline", **values)
+    return (
+        headline
+        + " "
+        + texts.get(
+            "progress.reported",
+            baseline=ctx.baseline.name if ctx.baseline else "",
+            follow_up=ctx.assessment.name if ctx.assessment else "",
+            baseline_index=fmt_score(reported.baseline),
+            baseline_blocks=str(index.baseline_blocks),
+            follow_up_index=fmt_score(reported.follow_up),
+            follow_up_blocks=str(index.follow_up_blocks),
+        )
     )
 
 
@@ -1625,6 +1753,7 @@ def _tables(ctx: ReportContext) -> ReportTables:
                     applicable=block.applicable,
                     total=block.total,
                     flags=block.flags,
+                    partial_score=block.partial_score,
                 )
             )
         findings = tuple(_finding_item(ctx, f) for f in ctx.result.findings)

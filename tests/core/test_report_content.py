@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from dataclasses import FrozenInstanceError
@@ -14,7 +15,7 @@ from PIL import Image
 
 from scrm_desk.errors import NotFoundError, ValidationError
 from scrm_desk.frameworks import FrameworkCatalog
-from scrm_desk.records import StakeholderGroup
+from scrm_desk.records import Lens, StakeholderGroup
 from scrm_desk.reports import (
     Branding,
     ReportOptions,
@@ -38,6 +39,7 @@ from scrm_desk.reports.content import (
     ProgressSection,
     SectionContent,
     SummarySection,
+    fmt_gap,
     register_section,
 )
 from scrm_desk.workspace import Workspace
@@ -240,6 +242,175 @@ def test_progress_section_needs_two_assessments(workspace: Workspace, filled, ca
     assert classic.chart.baseline_label == "Baseline"
     assert all(r.change is not None for r in classic.rows)
     assert report.section_ids().index("progress") == report.section_ids().index("alignment") + 1
+
+
+def thin_follow_up(workspace: Workspace, filled, *, in_progress: bool = False) -> str:
+    """A follow-up where Information has one answer of seven (classic) and none under
+    Social CRM: not assessed enough under either lens, so it must report no score."""
+    follow_up = add_assessment(
+        workspace,
+        filled.engagement_id,
+        filled.stakeholder_ids,
+        name="Follow-up",
+        assessed_on="2027-03-01",
+        seed=11,
+        shift=1,
+    )
+    kept = None
+    for response in workspace.responses.for_assessment(follow_up):
+        if not response.question_id.startswith("information."):
+            continue
+        if kept is None and response.respondent_id is None and response.lens.value == "classic":
+            kept = response
+            continue
+        workspace.responses.delete(response.id)
+    if in_progress:
+        workspace.assessments.update(follow_up, status="in_progress")
+    return follow_up
+
+
+#: An internal question id such as "customer_experience.monitor_expectations.2".
+QUESTION_ID = re.compile(r"\b[a-z_]+\.[a-z_]+\.\d+\b")
+
+
+def test_a_block_not_assessed_enough_has_no_score_anywhere_in_the_report(
+    workspace: Workspace, filled, catalog
+) -> None:
+    thin_follow_up(workspace, filled)
+    report = build_report(workspace, filled.engagement_id, ReportOptions(), catalog)
+
+    overview = report.section("overview")
+    assert isinstance(overview, OverviewSection)
+    for lens in overview.lenses:
+        row = next(r for r in lens.rows if r.name == "Information")
+        assert (row.score, row.target, row.gap) == (None, None, None)
+        assert "Not assessed" in row.status
+        position = [r.name for r in lens.rows].index("Information")
+        assert lens.radar.current[position] is None  # a gap on the radar, not a 0
+        assert lens.index.scored_blocks == 7
+    classic_row = next(r for r in overview.lenses[0].rows if r.name == "Information")
+    assert classic_row.partial_score is not None  # kept for a tooltip, not shown as a score
+
+    blocks = report.section("blocks")
+    assert isinstance(blocks, BlocksSection)
+    assert "Information" in blocks.not_assessed
+    assert all(page.name != "Information" for page in blocks.pages)
+    table = [r for r in report.tables.block_scores if r.block == "Information"]
+    assert all(r.score is None and "not_assessed" in r.flags for r in table)
+
+    summary = report.section("summary")
+    assert isinstance(summary, SummarySection)
+    assert [f.scored_blocks for f in summary.indexes] == [7, 7]
+    text = " ".join(summary.paragraphs)
+    assert "One block is not assessed yet: Information." in text
+    assert "The assessment found no high-severity risk." not in text
+
+    # No internal id in any finding a client reads.
+    assert any(f.kind == "high_spread" for f in report.tables.findings)
+    for finding in report.tables.findings:
+        for string in (finding.title, finding.evidence, finding.suggested_action):
+            assert not QUESTION_ID.search(string), string
+
+
+def test_progress_leads_with_the_like_for_like_index_and_adds_up(
+    workspace: Workspace, filled, catalog
+) -> None:
+    from scrm_desk.scoring import rounded
+
+    thin_follow_up(workspace, filled)
+    report = build_report(workspace, filled.engagement_id, ReportOptions(), catalog)
+    progress = report.section("progress")
+    assert isinstance(progress, ProgressSection)
+    classic = progress.lenses[0]
+    information = next(r for r in classic.rows if r.name == "Information")
+    assert information.baseline is not None
+    assert (information.follow_up, information.change) == (None, None)  # not "2.7 → 3.0"
+
+    assert classic.like_for_like_differs
+    assert (classic.blocks_compared, classic.baseline_blocks, classic.follow_up_blocks) == (
+        7,
+        8,
+        7,
+    )
+    assert classic.index.name == "Overall index, like for like (7 blocks)"
+    assert classic.reported_index is not None
+    assert classic.reported_index.baseline != classic.index.baseline  # Information left out
+    assert classic.index.follow_up == classic.reported_index.follow_up
+    assert "over the 7 building blocks assessed in both" in classic.headline
+    assert "(over 8 blocks)" in classic.headline and "(over 7 blocks)" in classic.headline
+    assert classic.headline in progress.intro
+    assert "A dash marks a block not assessed enough" in progress.intro
+
+    # Every change is the difference of the figures as printed.
+    for row in (*classic.rows, classic.index, classic.reported_index):
+        if row.change is None:
+            continue
+        before, after = rounded(row.baseline), rounded(row.follow_up)
+        assert before is not None and after is not None
+        assert f"{before + row.change:.1f}" == f"{after:.1f}", row
+    expected = f"({fmt_gap(classic.index.change)})"
+    assert expected in classic.headline
+
+
+SUMMARY_CAVEAT_CASES = [
+    # id, thin follow-up, in progress, expected, absent
+    (
+        "complete and fully assessed",
+        False,
+        False,
+        ["The assessment points to"],
+        ["not assessed yet", "still in progress", "assessed so far"],
+    ),
+    (
+        "a block not assessed",
+        True,
+        False,
+        ["One block is not assessed yet: Information."],
+        ["still in progress"],
+    ),
+    (
+        "in progress with a block not assessed",
+        True,
+        True,
+        [
+            "The assessment is still in progress, so these figures may change. "
+            "One block is not assessed yet: Information."
+        ],
+        ["The assessment found no high-severity risk."],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("thin", "in_progress", "expected", "absent"),
+    [case[1:] for case in SUMMARY_CAVEAT_CASES],
+    ids=[case[0] for case in SUMMARY_CAVEAT_CASES],
+)
+def test_the_draft_summary_says_what_is_not_assessed_yet(
+    workspace: Workspace, filled, catalog, thin, in_progress, expected, absent
+) -> None:
+    if thin:
+        thin_follow_up(workspace, filled, in_progress=in_progress)
+    draft = draft_executive_summary(workspace, filled.engagement_id, catalog=catalog)
+    for text in expected:
+        assert text in draft
+    for text in absent:
+        assert text not in draft
+
+
+def test_not_assessed_names_say_which_lens_when_only_one_lacks_a_score(
+    workspace: Workspace, filled, catalog
+) -> None:
+    follow_up = thin_follow_up(workspace, filled)
+    # Answer Information under Social CRM again: only its classic block is thin now.
+    framework = catalog.building_blocks()
+    for question in framework.area("information").questions():
+        if question.social_text:
+            workspace.responses.save(
+                follow_up, question.id, Lens.SOCIAL, None, kind="level", current_level=3
+            )
+    ctx = content_module.gather(workspace, filled.engagement_id, ReportOptions(), catalog)
+    assert content_module.not_assessed_names(ctx) == ["Information (Classic CRM)"]
 
 
 def test_a_new_section_slots_in_by_order(workspace: Workspace, filled, catalog) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import re
 import shutil
 import subprocess
 from io import BytesIO
@@ -17,6 +18,7 @@ from scrm_desk.reports.content import ReportContent
 from scrm_desk.reports.pdf import encrypt_pdf, font_path, render_pdf
 from scrm_desk.reports.text_coverage import FontFile, font_charset, plan_coverage
 from scrm_desk.workspace import Workspace
+from tests.core.test_report_content import thin_follow_up
 from tests.core.test_report_planning import add_plan
 from tests.data.report.populate import PEOPLE, populate
 
@@ -211,6 +213,31 @@ def test_no_assessment_pdf_says_so(tmp_path: Path, catalog) -> None:
     assert "No assessment has been recorded for this engagement yet" in text
     assert "Approach" in text and "Stakeholders" in text
     assert 3 <= output.pages <= 6
+
+
+def test_a_partial_follow_up_reads_honestly_in_the_pdf(tmp_path: Path, catalog) -> None:
+    """Information has one answer of seven in the follow-up: no score for it anywhere,
+    the progress led by the like-for-like index, and no internal question id."""
+    with Workspace.open(tmp_path / "ws.sqlite") as ws:
+        filled = populate(ws)
+        thin_follow_up(ws, filled, in_progress=True)
+        content = build_report(
+            ws,
+            filled.engagement_id,
+            ReportOptions(sections=("summary", "overview", "blocks", "progress")),
+            catalog,
+        )
+    output = render_pdf(content, font_finder=_no_fallback)
+    text = " ".join(_text(PdfReader(BytesIO(output.data))).split())
+    assert "One block is not assessed yet: Information." in text
+    assert "The assessment is still in progress" in text
+    assert "7 of 8 core blocks scored" in text
+    assert "over the 7 building blocks assessed in both" in text
+    assert "Overall index, like for like (7 blocks)" in text
+    assert re.search(r"Information \d\.\d – – Technology", text)  # progress: no follow-up score
+    assert "Not assessed yet, and so without a page of their own: Information." in text
+    assert re.search(r", question \d+ \(σ \d\.\d\)", text)  # high spread, named for a person
+    assert not re.search(r"\b[a-z_]+\.[a-z_]+\.\d+\b", text)
 
 
 def test_ten_thousand_characters_of_evidence_split_across_pages(tmp_path: Path, catalog) -> None:
