@@ -729,6 +729,12 @@ def _print_blocks(framework: BuildingBlocksFramework, result: AssessmentResult) 
     )
     if cross_cutting:
         print("* cross-cutting: scored, but not part of the overall index")
+    if any(block.not_assessed for block in result.blocks):
+        # The engine gives such a block no score; say why its row has none.
+        print(
+            f"not assessed: under {result.thresholds.min_completeness:.0%} of the applicable "
+            "questions answered: no score, target or gap, and not in the index"
+        )
 
 
 def _print_index(result: AssessmentResult) -> None:

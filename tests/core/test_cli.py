@@ -329,6 +329,34 @@ def test_scores_of_a_named_assessment(capsys: pytest.CaptureFixture[str], with_d
     assert "100% (8/8 blocks)" in out
 
 
+def test_a_thinly_answered_block_has_no_score_and_stays_out_of_the_index(
+    capsys: pytest.CaptureFixture[str], with_demo: str
+) -> None:
+    # One answer of seven for Information in the half-done review: too few to score.
+    with Workspace.open(Path(with_demo)) as ws:
+        engagement = ws.engagements.resolve("readiness")
+        review = ws.assessments.latest(engagement.id)
+        assert review is not None
+        ws.responses.save(review.id, "information.data.1", "classic", None, current_level=3)
+    status, out, _ = run(capsys, "scores", "readiness", "--workspace", with_demo)
+    assert status == 0
+    lines = out.splitlines()
+    information = next(
+        line for line in lines if line.startswith("Information ") and "Classic" in line
+    )
+    assert information.split()[3:6] == ["—", "—", "—"]  # score, target, gap
+    assert "14% (1/7)" in information and information.endswith("not assessed")
+    assert "not assessed: under 50% of the applicable questions answered" in out
+    assert any(
+        line.startswith("Overall index  Classic CRM") and line.endswith("62% (5/8 blocks)")
+        for line in lines
+    )
+    assert "3.0" not in information
+    # Findings name questions for a person, never by their internal id.
+    assert "widest: " in out and ", question " in out
+    assert "customer_experience." not in out and "processes.customer" not in out
+
+
 def test_scores_as_json_is_the_engine_result(
     capsys: pytest.CaptureFixture[str], with_demo: str
 ) -> None:
