@@ -8,6 +8,7 @@ two levels below the business so that the block is misaligned.
 
 from __future__ import annotations
 
+import math
 import os
 import random
 import subprocess
@@ -21,13 +22,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from scrm_desk.frameworks import FrameworkCatalog
 from scrm_desk.records import AssessmentStatus, Lens
 from scrm_desk.repositories.base import transaction
-from scrm_desk.scoring import compare_assessments, score_assessment
+from scrm_desk.scoring import compare_assessments, rounded_change, score_assessment
 from ui.commands.assessment_commands import AnswerKey, AnswerValues, SaveAnswer
 from ui.dashboard.alignment_view import AlignmentModel
 from ui.dashboard.block_table_model import COLUMN_OF, BlockTableModel
 from ui.dashboard.comparison_view import ComparisonModel
 from ui.dashboard.findings_model import FindingsModel
-from ui.labels import format_score
+from ui.labels import format_change, format_score
 from ui.models.navigator_model import ENGAGEMENT
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -258,7 +259,12 @@ def test_comparison_of_the_two_chosen_assessments(
         for r in range(view.proxy.rowCount())
     }
     vision = expected.block("vision", Lens.CLASSIC)
-    assert change["Vision"] == f"{vision.change:+.1f}".replace("-", "−")
+    assert change["Vision"] == format_change(rounded_change(vision.baseline, vision.follow_up))
+    for row in range(view.proxy.rowCount()):  # every change adds up as shown
+        before, after, shown = (view.proxy.index(row, c).data() for c in (1, 2, 3))
+        if shown != "—":
+            difference = round(float(after) - float(before), 1)
+            assert shown == format_change(difference), (before, after, shown)
     assert view.chart.figure is not None
 
     # The other way round, chosen with the keyboard (each choice compares at once).
@@ -270,6 +276,85 @@ def test_comparison_of_the_two_chosen_assessments(
     assert dashboard.outcome.comparison.block("vision", Lens.CLASSIC).change == pytest.approx(
         -vision.change
     )
+
+
+def thin_out(ws, assessment_id, area_id):
+    """Leave ``area_id`` one consensus answer (classic) in the assessment: too few to score."""
+    kept = False
+    for response in ws.responses.for_assessment(assessment_id):
+        if not response.question_id.startswith(area_id + "."):
+            continue
+        if not kept and response.respondent_id is None and response.lens is Lens.CLASSIC:
+            kept = True
+            continue
+        ws.responses.delete(response.id)
+    assert kept
+
+
+def test_a_block_not_assessed_enough_shows_no_score_in_any_view(
+    qtbot, page, data, ui_workspace, framework, engagement_id
+):
+    thin_out(ui_workspace, data["follow_up"].id, "metrics")
+    dashboard = page.dashboard
+    dashboard.set_lens(Lens.CLASSIC)
+    dashboard.refresh_now()
+    result = dashboard.outcome.result
+    metrics = result.block("metrics", Lens.CLASSIC)
+    assert metrics.score is None and metrics.partial_score is not None
+
+    # The table: dashes, and a tooltip that says why, the partial mean labelled as such.
+    shown = shown_blocks(dashboard)[("metrics", Lens.CLASSIC)]
+    assert (shown["score"], shown["target"], shown["gap"]) == (None, None, None)
+    assert shown["answered"].endswith(f"(1/{metrics.applicable})")
+    assert "Not assessed enough" in shown["flags"]
+    proxy = dashboard.block_proxy
+    row = next(
+        r
+        for r in range(proxy.rowCount())
+        if proxy.index(r, 0).data(BlockTableModel.AreaRole) == "metrics"
+    )
+    assert proxy.index(row, COLUMN_OF["score"]).data() == "—"
+    tip = proxy.index(row, COLUMN_OF["score"]).data(Qt.ItemDataRole.ToolTipRole)
+    assert f"1 of {metrics.applicable} applicable questions answered" in tip
+    assert format_score(metrics.partial_score) in tip and "too little evidence" in tip
+
+    # The index leaves it out.
+    assert "7 of 8 blocks scored" in dashboard.index_label.text()
+
+    # The radar: a gap at its spoke, named in the note, never a point at 0.
+    axes = dashboard.radar.figure.axes[0]
+    spoke = [area.id for area in framework.areas].index("metrics")
+    line = next(line for line in axes.get_lines() if line.get_label() == "Current")
+    assert math.isnan(line.get_ydata()[spoke])
+    assert not any(r == 0 for r in line.get_ydata())
+    notes = [t.get_text() for t in dashboard.radar.figure.texts]
+    assert any(t.startswith("* Not assessed yet") and "Metrics" in t for t in notes)
+
+    # The comparison: no change for it, and the index like for like first.
+    dashboard.tabs.setCurrentIndex(3)
+    view = dashboard.comparison_view
+    rows = {
+        view.proxy.index(r, 0).data(): [view.proxy.index(r, c).data() for c in (1, 2, 3)]
+        for r in range(view.proxy.rowCount())
+    }
+    assert rows["Metrics"][1:] == ["—", "—"]
+    classic = next(i for i in dashboard.outcome.comparison.index if i.lens is Lens.CLASSIC)
+    assert classic.like_for_like_differs and classic.blocks_compared == 7
+    text = view.index_label.text()
+    assert "like for like" in text
+    headline = (
+        f"Classic CRM: {format_score(classic.baseline_like_for_like)} → "
+        f"{format_score(classic.follow_up_like_for_like)}, "
+        + format_change(
+            rounded_change(classic.baseline_like_for_like, classic.follow_up_like_for_like)
+        )
+        + " (over the 7 blocks assessed in both)"
+    )
+    assert headline in text
+    assert (
+        f"As reported: {format_score(classic.baseline)} in Baseline (8 of 8 blocks), "
+        f"{format_score(classic.follow_up)} in Six-month review (7 of 8)"
+    ) in text
 
 
 def test_choosing_the_other_assessment_shows_its_scores(

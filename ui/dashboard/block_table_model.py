@@ -2,8 +2,10 @@
 
 Columns are declared once in :data:`COLUMNS`. Numbers are shown rounded to one decimal
 but sorted by their exact values (:attr:`BlockTableModel.SortRole`); a block with no
-score sorts after every scored one. The lens filter and the sorting live in a
-``QSortFilterProxyModel`` (:func:`block_proxy`).
+score sorts after every scored one. A block not assessed enough has no score, target or
+gap (the engine's rule): its cells show a dash, and the score's tooltip says why, with
+the mean of its few answers labelled as partial. The lens filter and the sorting live in
+a ``QSortFilterProxyModel`` (:func:`block_proxy`).
 """
 
 from __future__ import annotations
@@ -101,6 +103,17 @@ class BlockTableModel(ColumnTableModel[BlockScore]):
         if role == Qt.ItemDataRole.DecorationRole and key == "flags" and serious:
             return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if key in ("score", "target", "gap") and block.not_assessed:
+                text = self.tr(
+                    "Not assessed enough to score: {answered} of {applicable} applicable "
+                    "questions answered."
+                ).format(answered=block.answered, applicable=block.applicable)
+                if block.partial_score is not None:
+                    text += "\n" + self.tr(
+                        "The mean of those answers is {partial}: too little evidence to "
+                        "report as the block's score."
+                    ).format(partial=format_score(block.partial_score))
+                return text
             if key == "flags" and flags:
                 return "\n".join(flag_label(flag) for flag in flags)
             if key == "completeness":

@@ -3,6 +3,12 @@
 The consultant chooses the two assessments (by default the one before the selected
 assessment, and the selected one). Only assessments scored with the same framework can
 be compared; the chart is the core's ``comparison_figure``.
+
+The index is shown like for like first (over the core blocks assessed in both), with the
+indexes as each assessment reports them, and their block counts, beside it when they
+rest on different blocks. Every change shown is the difference of the scores as shown
+(:func:`~scrm_desk.scoring.rounded_change`), so "3.0 → 3.6" always reads "+0.6". A
+block not assessed enough in one of the two has no score there (a dash) and no change.
 """
 
 from __future__ import annotations
@@ -23,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from scrm_desk.records import Assessment, Lens
-from scrm_desk.scoring import AssessmentResult, BlockChange, Comparison
+from scrm_desk.scoring import BlockChange, Comparison, IndexChange, rounded_change
 from ui.dashboard.chart_canvas import ChartCanvas
 from ui.dashboard.tables import read_only_table
 from ui.labels import format_change, format_date, format_score, lens_label
@@ -53,7 +59,7 @@ class ComparisonModel(ColumnTableModel[BlockChange]):
         if key == "block":
             return self._names.get(row.area_id, row.area_id)
         if key == "change":
-            return format_change(row.change)
+            return format_change(rounded_change(row.baseline, row.follow_up))
         return format_score(row.baseline if key == "baseline" else row.follow_up)
 
     def sort_value(self, row: BlockChange, key: str) -> Any:
@@ -65,8 +71,18 @@ class ComparisonModel(ColumnTableModel[BlockChange]):
     def cell_data(self, row: BlockChange, key: str, role: int) -> Any:
         if role == self.LensRole:
             return row.lens.value
-        if role == Qt.ItemDataRole.ToolTipRole and key == "change" and row.change is not None:
-            return self.tr("Improved") if row.change > 0 else self.tr("Declined")
+        if role != Qt.ItemDataRole.ToolTipRole:
+            return None
+        if key in ("baseline", "follow_up"):
+            value = row.baseline if key == "baseline" else row.follow_up
+            return self.tr("Not assessed enough to score") if value is None else None
+        if key == "change":
+            change = rounded_change(row.baseline, row.follow_up)
+            if change is None:
+                return self.tr("No change: the block is scored in only one of the two")
+            if change == 0:
+                return self.tr("No change at one decimal")
+            return self.tr("Improved") if change > 0 else self.tr("Declined")
         return None
 
 
@@ -173,51 +189,58 @@ class ComparisonView(QWidget):
         area_names: Mapping[str, str],
         lens: Lens,
         names: tuple[str, str],
-        results: tuple[AssessmentResult, AssessmentResult] | None = None,
     ) -> None:
         self.message.setVisible(False)
         self.model.set_changes(comparison.blocks, area_names)
         self.proxy.setFilterFixedString(lens.value)
-        parts = []
-        uneven = False
-        for item in comparison.index:
-            counts = ("", "")
-            if results is not None:
-                scored = [r.index_for(item.lens) for r in results]
-                if all(s is not None for s in scored):
-                    before, after = scored[0], scored[1]
-                    assert before is not None and after is not None
-                    counts = (
-                        self.tr(" ({scored} of {blocks} blocks)").format(
-                            scored=before.scored_blocks, blocks=before.core_blocks
-                        ),
-                        self.tr(" ({scored} of {blocks} blocks)").format(
-                            scored=after.scored_blocks, blocks=after.core_blocks
-                        ),
-                    )
-                    uneven = uneven or before.scored_blocks != after.scored_blocks
-            parts.append(
-                self.tr("{lens}: {baseline}{before} → {follow_up}{after}, {change}").format(
-                    lens=lens_label(item.lens),
-                    baseline=format_score(item.baseline),
-                    before=counts[0],
-                    follow_up=format_score(item.follow_up),
-                    after=counts[1],
-                    change=format_change(item.change),
-                )
-            )
-        text = (
-            self.tr("Maturity index, {baseline} → {follow_up}:").format(
-                baseline=names[0], follow_up=names[1]
-            )
-            + "\n"
-            + "\n".join(parts)
+        text = self.tr("Maturity index, {baseline} → {follow_up}, like for like:").format(
+            baseline=names[0], follow_up=names[1]
         )
-        if uneven:
-            text += "\n" + self.tr(
-                "The two indexes rest on different blocks: compare block by block."
-            )
+        for item in comparison.index:
+            text += "\n" + self.index_text(item, names)
         self.index_label.setText(text)
+
+    def index_text(self, item: IndexChange, names: tuple[str, str]) -> str:
+        """One lens: the like-for-like change first, then, when they rest on different
+        blocks, the indexes as reported with their block counts."""
+        if item.baseline_like_for_like is None or item.follow_up_like_for_like is None:
+            return self.tr("{lens}: no block is assessed in both, so no comparison.").format(
+                lens=lens_label(item.lens)
+            )
+        template = (
+            self.tr(
+                "{lens}: {baseline} → {follow_up}, {change} "
+                "(over the {count} blocks assessed in both)"
+            )
+            if item.like_for_like_differs
+            else self.tr(
+                "{lens}: {baseline} → {follow_up}, {change} (over the same {count} blocks)"
+            )
+        )
+        line = template.format(
+            lens=lens_label(item.lens),
+            baseline=format_score(item.baseline_like_for_like),
+            follow_up=format_score(item.follow_up_like_for_like),
+            change=format_change(
+                rounded_change(item.baseline_like_for_like, item.follow_up_like_for_like)
+            ),
+            count=item.blocks_compared,
+        )
+        if item.like_for_like_differs:
+            line += "\n    " + self.tr(
+                "As reported: {baseline} in {first} ({before} of {blocks} blocks), {follow_up} "
+                "in {second} ({after} of {blocks}); not comparable, as they rest on "
+                "different blocks."
+            ).format(
+                baseline=format_score(item.baseline),
+                first=names[0],
+                before=item.baseline_blocks,
+                follow_up=format_score(item.follow_up),
+                second=names[1],
+                after=item.follow_up_blocks,
+                blocks=item.core_blocks,
+            )
+        return line
 
     def draw(
         self,

@@ -485,13 +485,8 @@ class DashboardView(QWidget):
                 else self.tr("Choose two different assessments to compare.")
             )
             return
-        results = (
-            (outcome.baseline, outcome.follow_up)
-            if outcome.baseline is not None and outcome.follow_up is not None
-            else None
-        )
         self.comparison_view.set_comparison(
-            outcome.comparison, self._area_names(), lens, self._pair_names, results
+            outcome.comparison, self._area_names(), lens, self._pair_names
         )
 
     def _draw_visible(self) -> None:
@@ -534,15 +529,20 @@ class DashboardView(QWidget):
         key = ("radar", tuple(labels), tuple((b.score, b.target) for b in blocks))
         if self.radar.shows(key):
             return
+        # A block not assessed enough has no score: the radar leaves a gap at its spoke
+        # and names it in a note, never plotting it as a 0 (or its partial mean).
         figure = radar_figure(
             labels,
             [b.score for b in blocks],
             [b.target for b in blocks],
             current_label=self.tr("Current"),
             target_label=self.tr("Target"),
+            not_assessed_note=self.tr("Not assessed yet, so no score is drawn"),
         )
         description = "; ".join(
-            self.tr("{block} {score}, target {target}").format(
+            self.tr("{block} not assessed yet").format(block=label)
+            if b.score is None
+            else self.tr("{block} {score}, target {target}").format(
                 block=label, score=format_score(b.score), target=format_score(b.target)
             )
             for label, b in zip(labels, blocks, strict=True)
