@@ -161,7 +161,7 @@ def test_the_latest_assessment_is_selected_and_its_figures_are_the_engines(
         for row in range(dashboard.findings_model.rowCount())
     ]
     assert findings == list(result.findings)
-    assert dashboard.note_label.text() == "Answers from the consensus and 3 stakeholder(s)."
+    assert dashboard.note_label.text() == "Answers from the consensus and 3 stakeholders."
 
 
 def test_the_radar_shows_every_block_of_the_chosen_lens(qtbot, page, framework):

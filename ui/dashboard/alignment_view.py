@@ -30,7 +30,7 @@ from scrm_desk.records import Lens, StakeholderGroup
 from scrm_desk.scoring import AlignmentResult, BlockAlignment
 from ui.dashboard.chart_canvas import ChartCanvas
 from ui.dashboard.tables import read_only_table
-from ui.labels import format_change, format_score, group_label, lens_label
+from ui.labels import format_change, format_score, group_label, lens_label, plural
 from ui.models.columns import Column, ColumnTableModel, column_numbers, declare_columns
 
 
@@ -126,7 +126,7 @@ class AlignmentModel(ColumnTableModel[BlockAlignment]):
                 )
         if role == Qt.ItemDataRole.ToolTipRole and key in ("business", "it"):
             n = stats.business_n if key == "business" else stats.it_n
-            return self.tr("{count} respondent(s)").format(count=n)
+            return plural(n, self.tr("{count} respondent"), self.tr("{count} respondents"))
         return None
 
     def display(self, block: BlockAlignment, key: str) -> str:

@@ -58,6 +58,7 @@ from ui.labels import (
     format_date,
     format_score,
     lens_label,
+    plural,
     severity_label,
     variant_label,
 )
@@ -466,11 +467,20 @@ class DashboardView(QWidget):
             + " "
             + " · ".join(parts)
         )
+        count = outcome.respondents
         if outcome.consensus:
-            text = self.tr("Answers from the consensus and {count} stakeholder(s).")
+            text = plural(
+                count,
+                self.tr("Answers from the consensus and {count} stakeholder."),
+                self.tr("Answers from the consensus and {count} stakeholders."),
+            )
         else:
-            text = self.tr("Answers from {count} stakeholder(s); no consensus yet.")
-        self.note_label.setText(text.format(count=outcome.respondents))
+            text = plural(
+                count,
+                self.tr("Answers from {count} stakeholder; no consensus yet."),
+                self.tr("Answers from {count} stakeholders; no consensus yet."),
+            )
+        self.note_label.setText(text)
 
     def _show_comparison(self) -> None:
         outcome = self._outcome
