@@ -139,8 +139,9 @@ class OverviewPage(QWidget):
         self.splitter.addWidget(self.details_area)
         self.splitter.addWidget(stakeholder_box)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        # Even halves: scope notes get room to be read; ten stakeholders still fit.
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
         heading_row = QHBoxLayout()
         heading_row.addWidget(self.heading, 1)
         heading_row.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignBottom)
