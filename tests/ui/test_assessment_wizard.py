@@ -564,3 +564,199 @@ def test_a_click_on_a_level_saves_it_and_the_keyboard_carries_on_there(qtbot, pa
     assert (stored.current_level, stored.target_level) == (4, 5)
     assert wizard.windowTitle() == "Baseline · Consensus (agreed in the workshop) — SCRM Desk"
     assert "Consensus" in wizard.progress.respondent_label.text()
+
+
+# -- continuing an existing assessment -------------------------------------------------------
+@pytest.fixture
+def existing(page, ui_workspace, engagement_id, window):
+    """An assessment made in an earlier session: "Six-month review" on the small framework."""
+    record = ui_workspace.assessments.create(
+        engagement_id=engagement_id,
+        name="Six-month review",
+        assessed_on="2026-05-04",
+        framework_id="quick-check",
+        framework_version="0.1",
+    ).record
+    window.runner.events.broadcast_everything()  # the list shows it, as after opening
+    assert page.model.row_of(record.id) is not None
+    page.select_assessment(record.id)
+    return record
+
+
+def continue_selected(qtbot, page, window) -> AssessmentWizard:
+    """Continue… from the keyboard, as the first wizard of this session."""
+    activate(qtbot, window)
+    page.continue_button.setFocus()
+    press(qtbot, Qt.Key.Key_Space)
+    wizard = page.wizard
+    assert wizard is not None and wizard.isVisible()
+    activate(qtbot, wizard)
+    return wizard
+
+
+def test_continue_on_details_next_is_enabled_and_alt_n_goes_on(
+    qtbot, page, existing, ui_workspace, window
+):
+    wizard = continue_selected(qtbot, page, window)
+    # Nothing answered yet and no saved place: the wizard opens on the details.
+    assert wizard.currentId() == INTRO_ID
+    qtbot.waitUntil(lambda: focused() is wizard.intro_page.name_edit)
+    assert wizard.intro_page.name_edit.text() == "Six-month review"
+    next_button = wizard.button(wizard.WizardButton.NextButton)
+    qtbot.waitUntil(next_button.isEnabled)
+    next_page(qtbot, wizard)  # Alt+N with the name field focused: Next, not a typed "n"
+    assert wizard.currentPage().area.id == "vision"
+    assert wizard.intro_page.name_edit.text() == "Six-month review"
+    assert ui_workspace.assessments.get(existing.id).name == "Six-month review"
+    assert ui_workspace.assessments.for_engagement(existing.engagement_id) == [
+        ui_workspace.assessments.get(existing.id)
+    ]
+
+
+def test_alt_letters_never_type_into_the_name(qtbot, page):
+    page.new_button.setFocus()
+    press(qtbot, Qt.Key.Key_Space)
+    wizard = page.wizard
+    activate(qtbot, wizard)
+    qtbot.waitUntil(lambda: focused() is wizard.intro_page.name_edit)
+    assert not wizard.button(wizard.WizardButton.NextButton).isEnabled()  # no name yet
+    for key in (Qt.Key.Key_N, Qt.Key.Key_B, Qt.Key.Key_F):
+        alt(qtbot, key)  # Next is off, Back and Finish are not there: nothing happens
+    assert wizard.intro_page.name_edit.text() == ""
+    assert wizard.currentId() == INTRO_ID and wizard.assessment_id is None
+    type_text(qtbot, "Baseline")
+    assert wizard.intro_page.name_edit.text() == "Baseline"
+
+
+def test_continue_resumes_at_the_saved_question_the_first_time_in_a_session(
+    qtbot, page, existing, ui_workspace, window
+):
+    ui_workspace.responses.save(
+        existing.id, "vision.leadership.1", Lens.CLASSIC, None, current_level=3
+    )
+    # Where the consultant stopped in an earlier session.
+    ui_workspace.assessments.set_resume_position(
+        existing.id,
+        None,
+        {"page": "governance", "question": "governance.voice.1", "lens": "social"},
+    )
+    wizard = continue_selected(qtbot, page, window)
+    qtbot.waitUntil(lambda: wizard.currentId() == wizard.page_id_of_area("governance"))
+    row = wait_for_row(qtbot, wizard)
+    assert (row.question_id, row.lens) == ("governance.voice.1", Lens.SOCIAL)
+    press(qtbot, Qt.Key.Key_2)  # the keyboard answers there at once
+    stored = answers(ui_workspace, existing.id)[("governance.voice.1", Lens.SOCIAL)]
+    assert stored.current_level == 2
+    back_page(qtbot, wizard)
+    assert wizard.currentPage().area.id == "vision"
+
+
+def test_continue_without_a_saved_place_goes_on_after_the_last_answer(
+    qtbot, page, existing, ui_workspace, window
+):
+    # Answers given elsewhere (the demo, an import): no place saved for this respondent.
+    for question, lens in (
+        ("vision.leadership.1", Lens.CLASSIC),
+        ("vision.leadership.1", Lens.SOCIAL),
+        ("vision.leadership.2", Lens.CLASSIC),
+        ("vision.leadership.2", Lens.SOCIAL),
+        ("governance.voice.1", Lens.CLASSIC),
+    ):
+        ui_workspace.responses.save(existing.id, question, lens, None, current_level=3)
+    assert ui_workspace.assessments.resume_position(existing.id, None) == {}
+    wizard = continue_selected(qtbot, page, window)
+    qtbot.waitUntil(lambda: wizard.currentId() == wizard.page_id_of_area("governance"))
+    row = wait_for_row(qtbot, wizard)
+    assert (row.question_id, row.lens) == ("governance.voice.1", Lens.SOCIAL)
+    assert wizard.button(wizard.WizardButton.NextButton).isEnabled()
+
+
+# -- mnemonics -------------------------------------------------------------------------------
+def _mnemonic(text: str) -> str | None:
+    index = text.replace("&&", "").find("&")
+    return text.replace("&&", "")[index + 1].casefold() if index >= 0 else None
+
+
+def test_no_mnemonic_on_a_wizard_page_clashes_with_another_or_a_button(qtbot, page):
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel
+
+    wizard = start_new(qtbot, page)
+    next_page(qtbot, wizard)
+    buttons = [
+        wizard.buttonText(which)
+        for which in (
+            wizard.WizardButton.BackButton,
+            wizard.WizardButton.NextButton,
+            wizard.WizardButton.FinishButton,
+            wizard.WizardButton.CancelButton,
+            wizard.WizardButton.CustomButton1,
+        )
+    ]
+    taken = [m for m in map(_mnemonic, buttons) if m]
+    assert {"b", "n", "f", "u"} <= set(taken)
+    for page_id in wizard.pageIds():
+        wizard_page = wizard.page(page_id)
+        texts = [label.text() for label in wizard_page.findChildren(QLabel) if label.buddy()]
+        texts += [b.text() for b in wizard_page.findChildren(QAbstractButton)]
+        texts += [box.title() for box in wizard_page.findChildren(QGroupBox)]
+        letters = [m for m in map(_mnemonic, texts) if m]
+        assert len(letters + taken) == len(set(letters + taken)), (page_id, letters, taken)
+
+
+# -- the evidence box ------------------------------------------------------------------------
+def test_tab_from_the_evidence_box_goes_to_the_next_question(qtbot, page, ui_workspace):
+    wizard = start_new(qtbot, page)
+    next_page(qtbot, wizard)
+    first = wait_for_row(qtbot, wizard)
+    press(qtbot, Qt.Key.Key_3)
+    press(qtbot, Qt.Key.Key_E)
+    assert focused() is first.evidence_edit
+    type_text(qtbot, "Board minutes")
+    press(qtbot, Qt.Key.Key_Tab)
+    second = wizard.currentPage().rows[1]
+    qtbot.waitUntil(lambda: focused() is second)
+    press(qtbot, Qt.Key.Key_4)  # the next digit answers the next question
+    stored = answers(ui_workspace, wizard.assessment_id)
+    assert stored[(first.question_id, first.lens)].evidence == "Board minutes"
+    assert stored[(second.question_id, second.lens)].current_level == 4
+
+    # Shift+Tab leaves the box for the question it belongs to; Esc too.
+    press(qtbot, Qt.Key.Key_E)
+    type_text(qtbot, "Survey")
+    press(qtbot, Qt.Key.Key_Backtab, SHIFT)
+    qtbot.waitUntil(lambda: focused() is second)
+    assert answers(ui_workspace, wizard.assessment_id)[
+        (second.question_id, second.lens)
+    ].evidence == ("Survey")
+    press(qtbot, Qt.Key.Key_Tab)  # from the row itself: the next question, as before
+    third = wizard.currentPage().rows[2]
+    assert focused() is third
+
+    # The last question's box: Tab goes on to the wizard's buttons.
+    last = wizard.currentPage().rows[-1]
+    last.setFocus()
+    press(qtbot, Qt.Key.Key_E)
+    type_text(qtbot, "Last")
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is not last.evidence_edit
+    assert answers(ui_workspace, wizard.assessment_id)[(last.question_id, last.lens)].evidence == (
+        "Last"
+    )
+
+
+# -- undo reports ----------------------------------------------------------------------------
+def test_undo_and_redo_in_the_wizard_say_so_in_the_status_bar(qtbot, page, window):
+    wizard = start_new(qtbot, page)
+    next_page(qtbot, wizard)
+    wait_for_row(qtbot, wizard)
+    status = window.statusBar()
+    press(qtbot, Qt.Key.Key_3)
+    press(qtbot, Qt.Key.Key_4)
+    assert status.currentMessage().startswith("Saved: Set level 4 for Vision 1.1, Classic CRM")
+
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    assert status.currentMessage() == "Undone: Set level 4 for Vision 1.1, Classic CRM"
+    press(qtbot, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert status.currentMessage() == "Redone: Set level 4 for Vision 1.1, Classic CRM"
+    qtbot.mouseClick(wizard.button(wizard.WizardButton.CustomButton1), Qt.MouseButton.LeftButton)
+    assert status.currentMessage() == "Undone: Set level 4 for Vision 1.1, Classic CRM"

@@ -18,7 +18,12 @@ re-read the answers from the workspace.
 **Resuming.** Where the consultant is (the block page and the focused question) is
 remembered per respondent with ``ws.assessments.set_resume_position``; opening the
 wizard on an existing assessment goes back there, with the pages before it in the
-history, so Alt+B works as if the consultant had never left.
+history, so Alt+B works as if the consultant had never left. A respondent with answers
+but no saved place (the demo, answers imported) goes on after their last answer.
+
+**Status bar.** Ctrl+Z and Ctrl+Shift+Z in the wizard report "Undone: …" / "Redone: …"
+through the runner's ``executed`` signal, which the main window shows, as its own Edit ›
+Undo does.
 
 The keyboard scheme is in :mod:`.question_row`.
 """
@@ -162,8 +167,8 @@ class AssessmentWizard(QWizard):
         self.setMinimumSize(900, 620)
         self._connect_signals()
         if self.assessment is not None:
-            self._resume_to = self._saved_position()
             self.reload()
+            self._resume_to = self._saved_position()
         self._update_progress_entries()
         self._update_buttons()
         self._update_titles()
@@ -386,11 +391,15 @@ class AssessmentWizard(QWizard):
 
     def undo(self) -> None:
         if self.can_undo():
+            text = self.runner.stack.undoText()
             self.runner.stack.undo()
+            self._report(self.tr("Undone: {action}").format(action=text))
 
     def redo(self) -> None:
         if self.runner.stack.canRedo():
+            text = self.runner.stack.redoText()
             self.runner.stack.redo()
+            self._report(self.tr("Redone: {action}").format(action=text))
 
     # -- reading ----------------------------------------------------------------------------
     def reload(self) -> None:
@@ -557,6 +566,10 @@ class AssessmentWizard(QWizard):
                 self._answers[answer] = command.values
             self._update_progress_counts()
 
+    def _report(self, message: str) -> None:
+        """A line for the main window's status bar, where the runner's messages go."""
+        self.runner.executed.emit(message)
+
     def _remember(self, position: dict[str, Any]) -> None:
         self._position = position
         self._position_timer.start()
@@ -566,12 +579,34 @@ class AssessmentWizard(QWizard):
             page.focus_row(None)
 
     def _saved_position(self) -> dict[str, Any] | None:
+        """Where this respondent stopped: the saved place, else after their last answer."""
         if self.assessment is None:
             return None
         position = self.workspace.assessments.resume_position(
             self.assessment.id, self.respondent_id
         )
-        return position or None
+        return position or self._position_after_last_answer()
+
+    def _position_after_last_answer(self) -> dict[str, Any] | None:
+        """For answers given without the wizard (the demo, an import): the question after
+        the last one answered, in the order the pages ask them; None if nothing is."""
+        lenses = self.lenses()
+        order = [
+            (area.id, question.id, lens)
+            for area in self.framework.areas
+            for question in area.questions()
+            for lens in lenses
+            if question in questions_for(area, lens)
+        ]
+        answered = [
+            i for i, (_, question, lens) in enumerate(order) if (question, lens) in self._answers
+        ]
+        if not answered:
+            return None
+        if answered[-1] + 1 >= len(order):
+            return {"page": SUMMARY_PAGE}
+        area_id, question_id, lens = order[answered[-1] + 1]
+        return {"page": area_id, "question": question_id, "lens": str(lens)}
 
     def _last_respondent(self, assessment_id: str) -> str | None:
         """Whoever answered last in this wizard: the consensus or a stakeholder."""

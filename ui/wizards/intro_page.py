@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from scrm_desk.records import Assessment, Stakeholder, Variant
 from ui.labels import DATE_FORMAT, consensus_label, group_label, variant_label
 from ui.widgets.inline_message import InlineMessage
+from ui.wizards.question_row import is_alt_letter
 
 if TYPE_CHECKING:
     from scrm_desk.frameworks.model import BuildingBlocksFramework
@@ -155,9 +156,15 @@ class IntroPage(QWizardPage):
         layout.addWidget(self.error)
         layout.addStretch(1)
 
-        self.registerField("name*", self.name_edit)
+        # Not a mandatory field ("name*"): QWizard would count the name as missing while
+        # it equals the value it had when the page was added, which for an existing
+        # assessment is its name. :meth:`isComplete` checks the name itself.
+        self.registerField("name", self.name_edit)
         self.registerField("assessed_on", self.date_edit, "date")
         self.registerField("respondent", self.respondent_combo)
+        self.name_edit.textChanged.connect(self.completeChanged)
+        # Alt+N (Next) while Next is off must not type an "n" into the name.
+        self.name_edit.installEventFilter(self)
         self.variant_group.idToggled.connect(self._on_variant_group_toggled)
         self._existing: Assessment | None = None
 
@@ -188,6 +195,7 @@ class IntroPage(QWizardPage):
         self.framework_combo.setEnabled(assessment is None)
         index = self.respondent_combo.findData(respondent_id)
         self.respondent_combo.setCurrentIndex(max(index, 0))
+        self.completeChanged.emit()
 
     def details(self) -> AssessmentDetails:
         variant = next(v for v, b in self.variant_buttons.items() if b.isChecked())
@@ -202,9 +210,10 @@ class IntroPage(QWizardPage):
     # -- QWizardPage ----------------------------------------------------------------------
     def initializePage(self) -> None:
         self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.completeChanged.emit()
 
     def isComplete(self) -> bool:
-        return bool(self.name_edit.text().strip()) and super().isComplete()
+        return bool(self.name_edit.text().strip())
 
     def validatePage(self) -> bool:
         sink: DetailsSink = self.wizard()  # type: ignore[assignment]
@@ -213,6 +222,16 @@ class IntroPage(QWizardPage):
         if problem:
             self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         return problem is None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.name_edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and is_alt_letter(event)
+        ):
+            return True  # no button took the mnemonic (Next off, Finish hidden): ignore it
+        return super().eventFilter(watched, event)
 
     # -- slots ----------------------------------------------------------------------------
     def _on_variant_group_toggled(self, _id: int, checked: bool) -> None:

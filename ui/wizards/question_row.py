@@ -11,7 +11,8 @@ Ctrl+1 … Ctrl+5    target level (Shift+1 … 5 too, where the keyboard reports
 N                  not applicable (again: back to a level answer)
 K                  don't know (again: back to a level answer)
 L / M / H          confidence low / medium / high (again: none)
-E                  type the evidence (Tab or Esc comes back out)
+E                  type the evidence (Tab: on to the next question;
+                   Shift+Tab or Esc: back to this one)
 Delete, Backspace  clear the whole answer
 Up / Down          previous / next question (like Shift+Tab / Tab)
 =================  ===========================================================
@@ -28,6 +29,7 @@ comes back through :meth:`QuestionRow.set_answer`.
 from __future__ import annotations
 
 import html
+import sys
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -73,11 +75,32 @@ _CONFIDENCE_KEYS = {
 }
 
 
+def is_alt_letter(event: QKeyEvent) -> bool:
+    """Alt+letter that no button took (its mnemonic is off or hidden): not for typing.
+
+    Qt's text boxes insert the letter of an Alt+letter press (Alt+N with Next disabled
+    would type "n"). AltGr (Ctrl+Alt on Windows) and macOS, where Option+letter types
+    characters, are left alone.
+    """
+    if sys.platform == "darwin":
+        return False
+    modifiers = event.modifiers() & ~(
+        Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+    )
+    return (
+        modifiers == Qt.KeyboardModifier.AltModifier
+        and Qt.Key.Key_A.value <= int(event.key()) <= Qt.Key.Key_Z.value
+    )
+
+
 class EvidenceEdit(QPlainTextEdit):
-    """The evidence box: Tab leaves it, Esc hands the focus back to its row."""
+    """The evidence box: Tab goes on to the next question, Shift+Tab and Esc hand the focus
+    back to the box's row."""
 
     #: Esc was pressed: the row takes the focus back.
     escape_pressed = Signal()
+    #: Tab (True) or Shift+Tab (False) was pressed: the row moves the focus on.
+    tab_pressed = Signal(bool)
     #: The box lost the focus (the row saves what was typed).
     focus_left = Signal()
 
@@ -106,7 +129,16 @@ class EvidenceEdit(QPlainTextEdit):
             event.accept()
             self.escape_pressed.emit()
             return
+        if is_alt_letter(event):
+            event.accept()  # a mnemonic of a button not shown here (Alt+F on a block page)
+            return
         super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        # The box sits inside its row, where the focus chain does not lead on to the next
+        # row (it went to the wizard's buttons); the row moves the focus as its own Tab does.
+        self.tab_pressed.emit(forward)
+        return True
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
@@ -270,6 +302,7 @@ class QuestionRow(QFrame):
         self.evidence_edit.textChanged.connect(self._on_evidence_edit_text_changed)
         self.evidence_edit.focus_left.connect(self.flush_evidence)
         self.evidence_edit.escape_pressed.connect(self._on_evidence_edit_escape_pressed)
+        self.evidence_edit.tab_pressed.connect(self._on_evidence_edit_tab_pressed)
         self._evidence_timer.timeout.connect(self.flush_evidence)
         for widget in (self.evidence_edit, self.confidence_combo):
             widget.installEventFilter(self)
@@ -427,6 +460,15 @@ class QuestionRow(QFrame):
     def _on_evidence_edit_escape_pressed(self) -> None:
         self.flush_evidence()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_evidence_edit_tab_pressed(self, forward: bool) -> None:
+        """Tab: the next question, as Tab from this row; Shift+Tab: this row."""
+        self.flush_evidence()
+        if not forward:
+            self.setFocus(Qt.FocusReason.BacktabFocusReason)
+            return
+        self.setFocus(Qt.FocusReason.TabFocusReason)
+        self.focusNextPrevChild(True)  # from the focus widget, which is this row now
 
     # -- focus ----------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
