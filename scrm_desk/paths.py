@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from importlib import resources
 from pathlib import Path
 
 APP_NAME = "scrm-desk"
@@ -34,8 +33,8 @@ def frameworks_dir_for(workspace: Path) -> Path:
 
 
 def resources_dir() -> Path:
-    """The ``resources/`` folder: beside the code in a checkout, packaged in a wheel."""
-    checkout = Path(__file__).resolve().parent.parent / "resources"
-    if checkout.is_dir():
-        return checkout
-    return Path(str(resources.files("scrm_desk.resources")))
+    """The ``resources/`` folder: beside the code in a checkout; installed from a wheel,
+    inside the package as ``scrm_desk/resources`` (see pyproject's package-dir)."""
+    here = Path(__file__).resolve().parent
+    checkout = here.parent / "resources"
+    return checkout if checkout.is_dir() else here / "resources"
