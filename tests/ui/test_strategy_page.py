@@ -273,7 +273,9 @@ def test_ticking_the_governance_checklist_closes_its_gaps(
 ):
     page.show_section("governance")
     section = page.section_widgets["governance"]
-    assert section.warning.text().startswith("Governance is not settled: 8 of 8 checklist points open")
+    assert section.warning.text().startswith(
+        "Governance is not settled: 8 of 8 checklist points open"
+    )
     boxes = page.governance.boxes
     for box in boxes.values():
         qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
@@ -282,7 +284,9 @@ def test_ticking_the_governance_checklist_closes_its_gaps(
         e.checked for e in ui_workspace.checklists.governance_entries(engagement_id).values()
     )
     undo(window)
-    assert section.warning.text().startswith("Governance is not settled: 1 of 8 checklist points open")
+    assert section.warning.text().startswith(
+        "Governance is not settled: 1 of 8 checklist points open"
+    )
 
 
 def test_the_plan_table_model_passes_the_model_tester(qtmodeltester):
