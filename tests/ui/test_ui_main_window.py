@@ -230,8 +230,10 @@ def test_empty_trash_asks_first_and_cannot_be_undone(
     assert ui_workspace.engagements.trashed() == []
     assert window.undo_stack.count() == 0
     assert not window.menu_actions.undo.isEnabled()
-    assert window.statusBar().currentMessage().startswith(
-        "Trash emptied: 1 engagement deleted for good"
+    assert (
+        window.statusBar()
+        .currentMessage()
+        .startswith("Trash emptied: 1 engagement deleted for good")
     )
     assert not page.empty_button.isEnabled()
 
