@@ -148,7 +148,7 @@ def measure_dashboard() -> dict[str, Any]:
                 app.processEvents()  # the canvas draws the new figure here
                 times.append(time.perf_counter() - started)
             refresh_ms = statistics.median(times) * 1000
-            blocks = len(view.block_model._blocks)
+            blocks = view.block_model.rowCount()
             view.close()
         finally:
             ws.close()

@@ -20,25 +20,59 @@ Typical use::
 
 from __future__ import annotations
 
-from scrm_desk.reports.branding import Branding, Logo, clean_logo, load_branding, save_branding
-from scrm_desk.reports.content import (
-    ReportContent,
-    SectionInfo,
-    available_sections,
-    build_report,
-    draft_executive_summary,
-    register_section,
-    section_ids,
-)
-from scrm_desk.reports.export import (
-    FORMATS,
-    ExportCancelled,
-    ExportError,
-    ExportResult,
-    atomic_write,
-    export_report,
-)
-from scrm_desk.reports.options import ReportOptions
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from scrm_desk.reports.branding import (
+        Branding,
+        Logo,
+        clean_logo,
+        load_branding,
+        save_branding,
+    )
+    from scrm_desk.reports.content import (
+        ReportContent,
+        SectionInfo,
+        available_sections,
+        build_report,
+        draft_executive_summary,
+        register_section,
+        section_ids,
+    )
+    from scrm_desk.reports.export import (
+        FORMATS,
+        ExportCancelled,
+        ExportError,
+        ExportResult,
+        atomic_write,
+        export_report,
+    )
+    from scrm_desk.reports.options import ReportOptions
+
+#: Public name -> the module that defines it. Loaded on first use (PEP 562), so that
+#: importing a small part, such as ``scrm_desk.reports.options``, stays cheap at start-up.
+_WHERE = {
+    "Branding": "branding",
+    "Logo": "branding",
+    "clean_logo": "branding",
+    "load_branding": "branding",
+    "save_branding": "branding",
+    "ReportContent": "content",
+    "SectionInfo": "content",
+    "available_sections": "content",
+    "build_report": "content",
+    "draft_executive_summary": "content",
+    "register_section": "content",
+    "section_ids": "content",
+    "FORMATS": "export",
+    "ExportCancelled": "export",
+    "ExportError": "export",
+    "ExportResult": "export",
+    "atomic_write": "export",
+    "export_report": "export",
+    "ReportOptions": "options",
+}
 
 __all__ = [
     "FORMATS",
@@ -61,3 +95,12 @@ __all__ = [
     "save_branding",
     "section_ids",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value

@@ -637,3 +637,18 @@ def test_long_evidence_is_shortened_on_the_block_page_only() -> None:
     text, truncated = content_module._quote_text("word " * 400)
     assert truncated and text.endswith(" …") and len(text) <= content_module.QUOTE_CHARS + 2
     assert content_module._quote_text("short  and\nsweet") == ("short and sweet", False)
+
+
+def test_the_public_names_load_on_first_use_and_all_of_them_exist() -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, scrm_desk.reports as r\n"
+        "assert 'scrm_desk.reports.content' not in sys.modules\n"
+        "assert all(getattr(r, name) is not None for name in r.__all__)\n"
+        "print('ok')\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=root)
+    assert done.stdout.strip() == "ok", done.stderr
