@@ -10,7 +10,6 @@ import math
 import random
 import subprocess
 import sys
-import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -1144,16 +1143,6 @@ def test_builtin_framework_full_assessment_smoke() -> None:
     assert result.ignored_responses == 0
     assert all(b.stats.n == 12 for b in result.alignment.blocks)
     json.dumps(result.to_dict())
-
-    # the whole pipeline stays fast (the target is well under 20 ms; allow slow CI)
-    best = min(_timed(lambda: score_assessment(fw, a, responses, people)) for _ in range(5))
-    assert best < 0.2
-
-
-def _timed(func: Any) -> float:
-    start = time.perf_counter()
-    func()
-    return time.perf_counter() - start
 
 
 def test_scoring_never_imports_qt() -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -22,10 +21,8 @@ from ui.workspace_opening import describe_open_error, open_workspace_interactive
 REPO = Path(__file__).resolve().parents[2]
 
 
-def test_a_locked_workspace_is_explained_quickly(ui_workspace, message_boxes):
-    started = time.perf_counter()
+def test_a_locked_workspace_is_explained(ui_workspace, message_boxes):
     assert open_workspace_interactively(ui_workspace.path) is None  # the user quits
-    assert time.perf_counter() - started < 1.0
     [box] = message_boxes.shown
     assert box.text == "This workspace is in use"
     assert "already open in another SCRM Desk window" in box.informative
