@@ -269,3 +269,13 @@ def test_the_canvas_follows_a_dark_palette(qtbot, page):
     assert unrated.lightness() < 80  # a dark tint, not a light grey box
     assert text_colour_on(unrated) == QColor("#FFFFFF")
     page.view.grab()  # paints without error
+
+
+def test_the_canvas_keeps_most_of_the_width_when_the_editor_opens(qtbot, page, window):
+    window.resize(1440, 900)
+    qtbot.waitUntil(lambda: page.splitter.width() > 900)
+    click_band(qtbot, page, "people_ecosystem")
+    qtbot.waitUntil(page.editor_area.isVisible)
+    canvas_width, editor_width = page.splitter.sizes()
+    assert editor_width <= 440
+    assert canvas_width >= 2 * editor_width

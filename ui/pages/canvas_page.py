@@ -45,6 +45,10 @@ if TYPE_CHECKING:
 KINDS = ("canvas_state", "checklist_entry", "engagement")
 
 
+#: The band editor's width when it opens beside the canvas.
+EDITOR_WIDTH = 440
+
+
 class CanvasPage(QWidget):
     """Shows one engagement's canvas; a band's editor opens beside it when selected."""
 
@@ -278,7 +282,12 @@ class CanvasPage(QWidget):
         )
         entry = self._workspace.canvas.find(self._engagement_id, *key)
         self.editor.load(entry, self._gate_of(key))
-        self.editor_area.setVisible(True)
+        if not self.editor_area.isVisible():
+            # A third of the width for the editor: the canvas keeps its bands readable.
+            total = sum(self.splitter.sizes()) or self.splitter.width()
+            editor_width = max(self.editor_area.minimumWidth(), min(EDITOR_WIDTH, total // 3))
+            self.editor_area.setVisible(True)
+            self.splitter.setSizes([total - editor_width, editor_width])
         self.editor_area.verticalScrollBar().setValue(0)
 
     def _close_editor(self) -> None:
