@@ -1,6 +1,6 @@
 """The base of every undoable action, and the runner that validates before pushing.
 
-**Validate, then push.** :meth:`CommandRunner.run` calls :meth:`WorkspaceCommand.execute`
+**Validate, then push.** :meth:`CommandRunner.run` calls :meth:`WorkspaceCommand.perform`
 *outside* the undo stack first. If the core refuses the write (a ``ValidationError``,
 ``ConflictError`` and so on), the exception reaches the caller, which shows it where it
 belongs (next to a dialog field, under a table), and nothing is pushed. When the write
@@ -75,7 +75,7 @@ class WorkspaceCommand(QUndoCommand):
         self._events = events
         self._report = report
 
-    def execute(self) -> None:
+    def perform(self) -> None:
         """Do the action for the first time; raises ``ScrmError`` if the core refuses."""
         changes = self._do()
         self._skip_next_redo = True
@@ -128,7 +128,7 @@ class CommandRunner(QObject):
     def run(self, command: WorkspaceCommand) -> None:
         """Execute ``command`` and push it; a ``ScrmError`` propagates, nothing pushed."""
         command.attach(self.events, self.step_failed.emit)
-        command.execute()
+        command.perform()
         self.stack.push(command)
         self.executed.emit(self._with_undo_hint(command.done_message()))
 
@@ -145,7 +145,7 @@ class CommandRunner(QObject):
         try:
             for command in commands:
                 command.attach(self.events, self.step_failed.emit)
-                command.execute()
+                command.perform()
                 self.stack.push(command)
         finally:
             self.stack.endMacro()
