@@ -35,7 +35,6 @@ from ui.commands.planning_commands import SaveCanvasEntry, SetChecklistItem, des
 from ui.widgets.inline_message import InlineMessage
 
 if TYPE_CHECKING:
-    from scrm_desk.frameworks.catalog import FrameworkCatalog
     from scrm_desk.frameworks.model import LayersFramework
     from scrm_desk.planning import CanvasGates
     from scrm_desk.workspace import Workspace
@@ -59,7 +58,6 @@ class CanvasPage(QWidget):
         self._workspace = workspace
         self._runner = runner
         self._engagement_id: str | None = None
-        self._catalog: FrameworkCatalog | None = None
         self._layers: LayersFramework | None = None
         self._scene: CanvasScene | None = None
         self._gates: CanvasGates | None = None
@@ -190,12 +188,12 @@ class CanvasPage(QWidget):
         return True
 
     def _load_frameworks(self) -> None:
-        self._catalog = self._workspace.frameworks()
-        self._layers = self._catalog.layers()
+        catalog = self._workspace.frameworks()
+        self._layers = catalog.layers()
         attribution = self._layers.attribution or ""
         self.attribution.setText(attribution)
         try:
-            blocks = self._catalog.building_blocks()
+            blocks = catalog.building_blocks()
         except (ScrmError, LookupError, ValueError):
             return
         self._level_names = {level.level: level.name for level in blocks.maturity_levels}

@@ -51,7 +51,6 @@ from ui.widgets.inline_message import InlineMessage
 from ui.widgets.record_table_view import RecordTableView
 
 if TYPE_CHECKING:
-    from scrm_desk.frameworks.catalog import FrameworkCatalog
     from scrm_desk.planning import Suggestion
     from scrm_desk.records import RoadmapItem
     from scrm_desk.workspace import Workspace
@@ -107,7 +106,6 @@ class RoadmapPage(QWidget):
         self._workspace = workspace
         self._runner = runner
         self._engagement_id: str | None = None
-        self._catalog: FrameworkCatalog | None = None
         self._choices: dict[str, list[tuple[str, str]]] = {"blocks": [], "layers": [], "areas": []}
         self._stale = True
         self._loaded = False
@@ -344,9 +342,9 @@ class RoadmapPage(QWidget):
             return True
         names: dict[str, str] = {}
         try:
-            self._catalog = self._workspace.frameworks()
-            layers = self._catalog.layers()
-            reference = self._catalog.reference()
+            catalog = self._workspace.frameworks()
+            layers = catalog.layers()
+            reference = catalog.reference()
         except (ScrmError, LookupError, ValueError) as exc:
             self.problem.setText(
                 self.tr("The frameworks could not be loaded: {reason}").format(reason=exc)
@@ -354,7 +352,7 @@ class RoadmapPage(QWidget):
             self.problem.setVisible(True)
             return False
         try:
-            blocks = self._catalog.building_blocks()
+            blocks = catalog.building_blocks()
             self._choices["blocks"] = [(a.id, a.name) for a in blocks.areas_in_order()]
             names |= {a.id: a.short_name for a in blocks.areas}
         except (ScrmError, LookupError, ValueError):
@@ -395,10 +393,11 @@ class RoadmapPage(QWidget):
             return
         from scrm_desk.planning import suggestions_for
 
-        assert self._catalog is not None
         try:
             items = self._workspace.roadmap.for_engagement(engagement_id)
-            self.suggestions = suggestions_for(self._workspace, engagement_id, self._catalog)
+            self.suggestions = suggestions_for(
+                self._workspace, engagement_id, self._workspace.frameworks()
+            )
             dismissed = self._workspace.dismissed_suggestions.for_engagement(engagement_id)
         except NotFoundError:
             return

@@ -94,11 +94,7 @@ class AssessmentWizard(QWizard):
         self.workspace = workspace
         self.runner = runner
         self.engagement_id = engagement_id
-        if catalog is None:
-            from scrm_desk.frameworks import FrameworkCatalog
-
-            catalog = FrameworkCatalog.load([workspace.frameworks_dir])
-        self.catalog = catalog
+        self.catalog = catalog or workspace.frameworks()
         self.assessment: Assessment | None = (
             workspace.assessments.get(assessment_id) if assessment_id else None
         )
