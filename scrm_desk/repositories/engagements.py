@@ -11,8 +11,6 @@ from scrm_desk.errors import NotFoundError, ValidationError
 from scrm_desk.records import Engagement, EngagementStatus, Variant
 from scrm_desk.repositories.base import FieldCheck, Repository, transaction
 
-HELD_KINDS = ENGAGEMENT_HELD_KINDS
-
 
 def _looks_like_id(text: str) -> bool:
     return len(text) < 6 and all(c in "0123456789abcdef-" for c in text.lower())
@@ -130,4 +128,4 @@ class EngagementRepository(Repository[Engagement]):
             self.db.execute("DELETE FROM engagements WHERE deleted_at IS NOT NULL")
         if not ids:
             return Changes()
-        return Changes(frozenset({self.kind, *HELD_KINDS}), frozenset(ids))
+        return Changes(frozenset({self.kind, *ENGAGEMENT_HELD_KINDS}), frozenset(ids))

@@ -195,14 +195,14 @@ def test_full_id_resolves_a_trashed_engagement(workspace: Workspace, engagement)
 
 
 def test_emptying_the_trash_names_every_kind_an_engagement_holds(workspace: Workspace) -> None:
-    from scrm_desk.repositories.engagements import HELD_KINDS
+    from scrm_desk.changes import ENGAGEMENT_HELD_KINDS
 
     kinds = {
         repo.kind
         for repo in vars(workspace).values()
         if hasattr(repo, "kind") and hasattr(repo, "db")
     }
-    assert set(HELD_KINDS) == kinds - {"client", "engagement", "setting"}
+    assert set(ENGAGEMENT_HELD_KINDS) == kinds - {"client", "engagement", "setting"}
 
 
 def test_a_too_short_id_gets_a_hint(workspace: Workspace, engagement) -> None:
