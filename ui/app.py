@@ -40,6 +40,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from scrm_desk.paths import resolve_workspace_path, resources_dir
 from ui.app_settings import AppSettings
+from ui.main_thread_gc import collect_on_gui_thread
 from ui.refcount_guard import make_singletons_immortal
 from ui.windows.main_window import MainWindow, load_demo_factory
 from ui.workspace_opening import open_workspace_interactively
@@ -210,6 +211,8 @@ def _application() -> QApplication:
     # only when no platform style is available, and Fusion is the better fallback.
     if sys.platform != "win32" and app.style().name().lower() == "windows":
         app.setStyle("Fusion")
+    # Workers allocate too: keep the cycle collector (and so widget deletion) on this thread.
+    collect_on_gui_thread()
     return app
 
 

@@ -18,10 +18,20 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from scrm_desk.workspace import Workspace
+from ui.main_thread_gc import MainThreadCollector, collect_on_gui_thread
 from ui.refcount_guard import make_singletons_immortal
 
 # The app does this before its QApplication exists; the test session must too.
 make_singletons_immortal()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def gui_thread_gc(qapp) -> Iterator[MainThreadCollector]:
+    """As in the app: cycles (and the widgets in them) are collected on the GUI thread,
+    never on an export or scoring worker."""
+    collector = collect_on_gui_thread()
+    yield collector
+    collector.stop()
 
 
 @dataclass

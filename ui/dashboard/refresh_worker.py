@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal, Slot
 
 if TYPE_CHECKING:
     from scrm_desk.frameworks.model import BuildingBlocksFramework
@@ -99,17 +99,28 @@ class _JobSignals(QObject):
     finished = Signal(object)
 
 
-class ScoreJob(QRunnable):
-    """Runs :func:`compute` on a pool thread; reports through :attr:`signals`."""
+class ScoreJob:
+    """Runs :func:`compute` on a pool thread; reports through :attr:`signals`.
+
+    Handed to the pool as a callable, not as a ``QRunnable`` subclass: PySide 6.12 keeps
+    every ``QRunnable`` started on a pool (and here its request, every answer of the
+    assessment) for as long as the pool lives.
+    """
 
     def __init__(self, request: ScoreRequest) -> None:
-        super().__init__()
-        self.request = request
+        self.generation = request.generation
+        self.request: ScoreRequest | None = request
         self.signals = _JobSignals()
-        self.setAutoDelete(False)  # the refresher lets go of it once it has reported
 
     def run(self) -> None:
-        self.signals.finished.emit(compute(self.request))
+        request, self.request = self.request, None  # the answers are not needed after
+        if request is None:
+            return
+        try:
+            outcome = compute(request)
+        except Exception as exc:  # a bug must not leave the dashboard waiting forever
+            outcome = ScoreOutcome(request.generation, None, error=f"{type(exc).__name__}: {exc}")
+        self.signals.finished.emit(outcome)
 
 
 class DashboardRefresher(QObject):
@@ -127,6 +138,10 @@ class DashboardRefresher(QObject):
         super().__init__(parent)
         self._generation = 0
         self._jobs: dict[int, ScoreJob] = {}
+        # Jobs that reported but whose run() may still be returning on the pool thread:
+        # dropped only once the pool is idle, so their signal objects are deleted here,
+        # on the GUI thread, never by the worker's last reference.
+        self._retired: list[ScoreJob] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -155,16 +170,24 @@ class DashboardRefresher(QObject):
         return outcome.generation == self._generation
 
     def submit(self, request: ScoreRequest) -> None:
+        self._drop_retired()
         job = ScoreJob(request)
         job.signals.finished.connect(self._on_job_finished)
         self._jobs[request.generation] = job
-        self._pool.start(job)
+        self._pool.start(job.run)
 
     def wait(self, msecs: int = 5000) -> None:
         """Block until the running job is done (tests, closing)."""
         self._pool.waitForDone(msecs)
 
+    def _drop_retired(self) -> None:
+        if self._retired and self._pool.waitForDone(0):  # 0 ms: only asks if it is idle
+            self._retired.clear()
+
+    @Slot(object)
     def _on_job_finished(self, outcome: ScoreOutcome) -> None:
-        self._jobs.pop(outcome.generation, None)
+        job = self._jobs.pop(outcome.generation, None)
+        if job is not None:
+            self._retired.append(job)
         if self.is_current(outcome):
             self.finished.emit(outcome)

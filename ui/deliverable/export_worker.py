@@ -1,6 +1,6 @@
 """Exporting reports off the GUI thread.
 
-:class:`ExportJob` is a ``QRunnable`` that calls the core's pure
+:class:`ExportJob`, run in a ``QThreadPool``, calls the core's pure
 :func:`~scrm_desk.reports.export_report` once per chosen format. It is handed only plain
 data (an :class:`ExportRequest`): the workspace *path*, never the GUI thread's workspace,
 so ``export_report`` opens its own read-only connection inside the worker thread (a
@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal, Slot
 
 from scrm_desk.errors import ScrmError
 
@@ -128,18 +128,21 @@ class ExportSignals(QObject):
     cancelled = Signal()
 
 
-class ExportJob(QRunnable):
+class ExportJob:
     """Runs :func:`run_export` on a pool thread. :meth:`cancel` may be called from any
-    thread; the core polls it between sections and pages."""
+    thread; the core polls it between sections and pages.
+
+    A plain object handed to the pool as a callable rather than a ``QRunnable``
+    subclass: PySide 6.12 keeps a reference to every ``QRunnable`` started on a pool for
+    as long as the pool lives, so each export (its report options, password included)
+    would stay in memory until the page closed.
+    """
 
     def __init__(self, request: ExportRequest, export: ExportFunction | None = None) -> None:
-        super().__init__()
         self.request: ExportRequest | None = request
         self.signals = ExportSignals()
         self._export = export
         self._cancel = threading.Event()
-        # The controller keeps the job (and its signals object) alive until it reported.
-        self.setAutoDelete(False)
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -188,7 +191,8 @@ class ExportController(QObject):
         self._pool.setMaxThreadCount(1)
         self._job: ExportJob | None = None
         # The job that last reported: its thread may still be returning from run() when
-        # its signal arrives here, so it is dropped only when the next job starts.
+        # its signal arrives here, so it is dropped only when the next job starts. That
+        # way the last reference to its signals object goes on this (GUI) thread.
         self._previous: ExportJob | None = None
         #: The function jobs call (``None``: the core's ``export_report``).
         self.export_function: ExportFunction | None = export
@@ -210,7 +214,7 @@ class ExportController(QObject):
         job.signals.cancelled.connect(self._on_job_cancelled)
         self._job = job
         self.started.emit()
-        self._pool.start(job)
+        self._pool.start(job.run)
         return True
 
     def cancel(self) -> None:
@@ -224,16 +228,21 @@ class ExportController(QObject):
     def _release(self) -> None:
         self._previous, self._job = self._job, None
 
+    # Declared slots: PySide then queues the worker's signals to this object's (GUI)
+    # thread by the slot's own signature rather than through a generic Python receiver.
+    @Slot(object)
     def _on_job_finished(self, results: Any) -> None:
         self._release()
         self.finished.emit(results)
         self.idle.emit()
 
+    @Slot(str)
     def _on_job_failed(self, message: str) -> None:
         self._release()
         self.failed.emit(message)
         self.idle.emit()
 
+    @Slot()
     def _on_job_cancelled(self) -> None:
         self._release()
         self.cancelled.emit()
