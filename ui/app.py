@@ -19,9 +19,10 @@ import os
 import sys
 import threading
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 # matplotlib, whenever a page imports it, must pick the binding we use.
 os.environ.setdefault("QT_API", "pyside6")
@@ -35,6 +36,7 @@ from PySide6.QtCore import (
     QTimer,
     QTranslator,
     Signal,
+    Slot,
 )
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -125,6 +127,7 @@ class Desk(QObject):
     def shutdown(self) -> None:
         """Close the window (if the user has not) and then the workspace."""
         if self.window is not None:
+            self.window.stop_background_work()  # quit by other means than closing it
             self.window.close()
             self.window.deleteLater()
             self.window = None
@@ -138,6 +141,8 @@ class Desk(QObject):
 
     def _on_window_open_workspace_requested(self, path: Path) -> None:
         old_window, old_workspace = self.window, self.workspace
+        if old_window is not None and not old_window.confirm_stopping_work():
+            return
         workspace = open_workspace_interactively(path, parent=old_window, at_start=False)
         if workspace is None:
             return
@@ -145,6 +150,8 @@ class Desk(QObject):
         self._attach(window, workspace)
         window.show()
         if old_window is not None:
+            # Stopped before the old window (and the workers' receivers) is deleted.
+            old_window.stop_background_work()
             old_window.close()
             old_window.deleteLater()
         if old_workspace is not None:
@@ -232,16 +239,29 @@ def _install_translators(app: QApplication) -> None:
 _showing_error = False
 
 
+class _ErrorRelay(QObject):
+    """Carries an error raised on a worker thread to the GUI thread, where it is shown
+    (a dialog may only be built there)."""
+
+    raised = Signal(object)
+
+    def __init__(self, show: Callable[..., None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._show = show
+        self.raised.connect(self._on_raised)  # queued from workers: this lives on the GUI thread
+
+    @Slot(object)
+    def _on_raised(self, error: tuple[Any, ...]) -> None:
+        self._show(*error)
+
+
 def install_excepthook() -> None:
-    """Unexpected errors are logged and shown in a dialog, never lost silently."""
+    """Unexpected errors are logged and shown in a dialog, never lost silently, on
+    whichever thread they happen (call on the GUI thread)."""
     previous = sys.excepthook
 
-    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    def show(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         global _showing_error
-        log.error("Unexpected error", exc_info=(kind, exc, tb))
-        if issubclass(kind, KeyboardInterrupt) or QApplication.instance() is None:
-            previous(kind, exc, tb)
-            return
         if _showing_error:  # an error while showing an error: do not stack dialogs
             return
         _showing_error = True
@@ -262,7 +282,24 @@ def install_excepthook() -> None:
         finally:
             _showing_error = False
 
+    relay = _ErrorRelay(show, QApplication.instance())
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        log.error("Unexpected error", exc_info=(kind, exc, tb))
+        if issubclass(kind, KeyboardInterrupt) or QApplication.instance() is None:
+            previous(kind, exc, tb)
+            return
+        if threading.current_thread() is not threading.main_thread():
+            relay.raised.emit((kind, exc, tb))
+            return
+        show(kind, exc, tb)
+
+    def thread_hook(args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is not None:
+            hook(args.exc_type, args.exc_value, args.exc_traceback)
+
     sys.excepthook = hook
+    threading.excepthook = thread_hook
 
 
 def open_for_benchmark(path: Path) -> tuple[QApplication, MainWindow, float]:

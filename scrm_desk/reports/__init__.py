@@ -47,6 +47,7 @@ if TYPE_CHECKING:
         ExportResult,
         atomic_write,
         export_report,
+        export_reports,
     )
     from scrm_desk.reports.options import ReportOptions
 
@@ -71,6 +72,7 @@ _WHERE = {
     "ExportResult": "export",
     "atomic_write": "export",
     "export_report": "export",
+    "export_reports": "export",
     "ReportOptions": "options",
 }
 
@@ -90,6 +92,7 @@ __all__ = [
     "clean_logo",
     "draft_executive_summary",
     "export_report",
+    "export_reports",
     "load_branding",
     "register_section",
     "save_branding",

@@ -1,7 +1,8 @@
 """One call that builds, renders, optionally encrypts and safely writes a report.
 
-:func:`export_report` is what the app runs on a worker thread and the command line runs
-headless. It reports progress as ``(fraction, message)`` and polls ``cancel`` between
+:func:`export_report` is what the command line runs headless; :func:`export_reports`
+writes several formats from one reading of the workspace, which is what the app runs on
+a worker thread. It reports progress as ``(fraction, message)`` and polls ``cancel`` between
 sections and pages. The file is written atomically: the bytes go to a temporary file in
 the target folder, which is flushed to disk and then renamed over the target. A failed
 or cancelled export leaves no partial file behind and never touches an existing file of
@@ -14,7 +15,7 @@ import errno
 import os
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Final
@@ -72,13 +73,49 @@ def export_report(
     :class:`ExportCancelled` when ``cancel()`` turns true, :class:`ExportError` when the
     file cannot be written, and other :class:`ScrmError` for bad input.
     """
+    (result,) = export_reports(
+        ws_path_or_ws,
+        engagement_id,
+        ((fmt, out_path),),
+        options,
+        progress,
+        cancel,
+        catalog=catalog,
+    )
+    return result
+
+
+def export_reports(
+    ws_path_or_ws: Workspace | str | os.PathLike[str],
+    engagement_id: str,
+    targets: Sequence[tuple[str, str | os.PathLike[str]]],
+    options: ReportOptions | None = None,
+    progress: Progress | None = None,
+    cancel: CancelCheck | None = None,
+    *,
+    catalog: FrameworkCatalog | None = None,
+) -> tuple[ExportResult, ...]:
+    """Export the report in several formats, ``targets`` being ``(format, file)`` pairs,
+    all from **one reading** of the workspace.
+
+    The engagement is read once, in one read transaction: every file of the batch shows
+    the same state even while the app goes on saving edits. Progress runs from 0 to 1
+    over the whole batch. Each file is written atomically; a failure in a later format
+    leaves the earlier files written (the app stages them and renames them into place
+    only when all are done). Every target is checked before any work starts.
+    """
     started = time.perf_counter()
-    fmt = fmt.lower().lstrip(".")
-    if fmt not in FORMATS:
-        raise ValidationError("format", f"must be one of {', '.join(FORMATS)}, not {fmt!r}")
     options = options or ReportOptions()
-    target = Path(out_path).expanduser()
-    check_target(target)
+    jobs: list[tuple[str, Path]] = []
+    for fmt, out_path in targets:
+        fmt = fmt.lower().lstrip(".")
+        if fmt not in FORMATS:
+            raise ValidationError("format", f"must be one of {', '.join(FORMATS)}, not {fmt!r}")
+        target = Path(out_path).expanduser()
+        check_target(target)
+        jobs.append((fmt, target))
+    if not jobs:
+        raise ValidationError("targets", "name at least one format and file to export to")
     report = progress or (lambda fraction, message: None)
 
     def check() -> None:
@@ -91,10 +128,52 @@ def export_report(
         from scrm_desk.workspace import Workspace
 
         with Workspace.open(ws_path_or_ws, read_only=True) as ws:
-            content = _build(ws, engagement_id, options, catalog, report, check)
+            content = _build_snapshot(ws, engagement_id, options, catalog, report, check)
     else:
-        content = _build(ws_path_or_ws, engagement_id, options, catalog, report, check)
+        content = _build_snapshot(ws_path_or_ws, engagement_id, options, catalog, report, check)
 
+    results: list[ExportResult] = []
+    span = (1.0 - BUILD_SHARE) / len(jobs)
+    for position, (fmt, target) in enumerate(jobs):
+        base = BUILD_SHARE + position * span
+
+        def step(fraction: float, message: str, _base: float = base) -> None:
+            # The writers count from BUILD_SHARE to 1 as if they were alone: rescale.
+            within = (fraction - BUILD_SHARE) / (1.0 - BUILD_SHARE)
+            report(_base + span * min(1.0, max(0.0, within)), message)
+
+        results.append(_write_format(content, fmt, target, options, step, check, started))
+    report(1.0, "Done")
+    return tuple(results)
+
+
+#: The share of the progress bar that reading the engagement takes.
+BUILD_SHARE: Final = 0.12
+
+
+def _build_snapshot(
+    ws: Workspace,
+    engagement_id: str,
+    options: ReportOptions,
+    catalog: FrameworkCatalog | None,
+    report: Progress,
+    check: Callable[[], None],
+) -> ReportContent:
+    # One read transaction: in WAL mode its first read fixes the snapshot every later
+    # query of the build sees, whatever the app commits meanwhile.
+    with ws.db.atomic():
+        return _build(ws, engagement_id, options, catalog, report, check)
+
+
+def _write_format(
+    content: ReportContent,
+    fmt: str,
+    target: Path,
+    options: ReportOptions,
+    report: Progress,
+    check: Callable[[], None],
+    started: float,
+) -> ExportResult:
     warnings = list(content.warnings)
     pages: int | None = None
     encrypted = False
@@ -125,7 +204,7 @@ def export_report(
     check()
     report(0.95, f"Saving {target.name}")
     atomic_write(target, data)
-    report(1.0, "Done")
+    report(1.0, f"Saved {target.name}")
     return ExportResult(
         path=target,
         format=fmt,

@@ -18,6 +18,7 @@ from scrm_desk.reports import (
     ExportError,
     ReportOptions,
     export_report,
+    export_reports,
     save_branding,
 )
 from scrm_desk.reports import export as export_module
@@ -335,3 +336,50 @@ def test_export_accepts_an_open_workspace(filled_path, tmp_path: Path, catalog) 
         )
     assert result.sections == ("cover", "approach")
     assert 2 <= result.pages <= 3
+
+
+# --------------------------------------------------------------------------- batches
+
+
+def test_a_batch_reads_the_workspace_once_in_one_transaction(
+    filled_path, tmp_path: Path, monkeypatch, catalog
+) -> None:
+    ws_path, engagement_id = filled_path
+    builds: list[bool] = []
+    real_build = export_module._build
+
+    def counting_build(ws, *args, **kwargs):
+        builds.append(ws.db.conn.in_transaction)  # a snapshot, not query by query
+        return real_build(ws, *args, **kwargs)
+
+    monkeypatch.setattr(export_module, "_build", counting_build)
+    fractions: list[float] = []
+    results = export_reports(
+        ws_path,
+        engagement_id,
+        [("pdf", tmp_path / "r.pdf"), ("docx", tmp_path / "r.docx"), ("xlsx", tmp_path / "r.xlsx")],
+        progress=lambda fraction, message: fractions.append(fraction),
+        catalog=catalog,
+    )
+    assert builds == [True]
+    assert [r.format for r in results] == ["pdf", "docx", "xlsx"]
+    assert all(r.path.stat().st_size > 0 for r in results)
+    assert fractions[0] == 0.0 and fractions[-1] == 1.0
+    assert fractions == sorted(fractions)  # one bar over the batch, never going back
+
+
+def test_a_batch_checks_every_target_before_any_work(filled_path, tmp_path: Path) -> None:
+    ws_path, engagement_id = filled_path
+    with pytest.raises(ValidationError):
+        export_reports(
+            ws_path, engagement_id, [("pdf", tmp_path / "r.pdf"), ("odt", tmp_path / "r.odt")]
+        )
+    with pytest.raises(ExportError, match="does not exist"):
+        export_reports(
+            ws_path,
+            engagement_id,
+            [("pdf", tmp_path / "r.pdf"), ("docx", tmp_path / "missing" / "r.docx")],
+        )
+    with pytest.raises(ValidationError):
+        export_reports(ws_path, engagement_id, [])
+    assert list(tmp_path.iterdir()) == []

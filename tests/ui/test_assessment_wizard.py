@@ -201,7 +201,9 @@ def start_new(qtbot, page, name: str = "Baseline") -> AssessmentWizard:
 
 
 def alt(qtbot, key) -> None:
-    """Alt+letter on a wizard button: Qt "animates" the click, which lands 100 ms later."""
+    """Alt+letter on a wizard button that should do nothing: Qt "animates" a click, which
+    would land 100 ms later, so give it time to (wrongly) land. Where something must
+    happen, press and wait for it instead."""
     press(qtbot, key, ALT)
     qtbot.wait(180)
 
@@ -282,8 +284,8 @@ def test_a_whole_assessment_with_the_keyboard_alone(qtbot, page, ui_workspace, e
     assert summary.open_model.rowCount() == 1  # the "don't know"
     assert summary.open_model.question_at(0).reason == "dont_know"
     assert not summary.complete_check.isChecked()
-    alt(qtbot, Qt.Key.Key_C)
-    assert summary.complete_check.isChecked()
+    press(qtbot, Qt.Key.Key_C, ALT)
+    qtbot.waitUntil(summary.complete_check.isChecked)
     press(qtbot, Qt.Key.Key_F, ALT)  # Finish
     qtbot.waitUntil(lambda: closed(wizard))
 
@@ -443,9 +445,9 @@ def test_a_target_below_current_asks_once_on_leaving_the_page(
     )
 
     message_boxes.click_role = QMessageBox.ButtonRole.RejectRole  # "Review"
-    alt(qtbot, Qt.Key.Key_N)
+    press(qtbot, Qt.Key.Key_N, ALT)
+    qtbot.waitUntil(lambda: "target below the current level" in message_boxes.texts())
     assert wizard.currentPage().area.id == "vision"
-    assert "target below the current level" in message_boxes.texts()
     assert focused() is row
 
     message_boxes.click_role = QMessageBox.ButtonRole.AcceptRole  # "Keep Targets"

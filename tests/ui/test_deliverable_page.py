@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QDesktopServices, QImage, QUndoStack
 from PySide6.QtWidgets import QColorDialog, QFileDialog, QMessageBox
 
 from scrm_desk.demo import add_demo_engagement
-from scrm_desk.reports import export_report, load_branding
+from scrm_desk.reports import export_reports, load_branding
 from scrm_desk.workspace import Workspace
 from ui.commands.base import CommandRunner
 from ui.commands.deliverable_commands import SetExecutiveSummary, stored_summary
@@ -114,7 +114,7 @@ def test_export_pdf_opens_in_preview_with_every_page(qtbot, desk: Desk) -> None:
     def export_after_the_gui_ran(*args, **kwargs):
         export_thread.append(threading.get_ident())
         assert gui_ran.wait(timeout=30), "the GUI thread ran no event during the export"
-        return export_report(*args, **kwargs)
+        return export_reports(*args, **kwargs)
 
     page.controller.export_function = export_after_the_gui_ran
     timer = QTimer()
@@ -182,8 +182,9 @@ def test_sections_and_baseline_choice_reach_the_report(qtbot, desk: Desk) -> Non
 
 def test_warnings_are_shown_after_the_export(qtbot, desk: Desk) -> None:
     def with_warning(*args, **kwargs):
-        result = export_report(*args, **kwargs)
-        return replace(result, warnings=("Some characters could not be rendered: ☃",))
+        results = export_reports(*args, **kwargs)
+        warning = ("Some characters could not be rendered: ☃",)
+        return tuple(replace(result, warnings=warning) for result in results)
 
     desk.page.controller.export_function = with_warning
     desk.export_and_wait(qtbot)
@@ -209,7 +210,7 @@ class Gate:
                 while not cancel() and time.monotonic() < deadline:
                     time.sleep(0.01)
 
-        return export_report(*args, progress=slow_progress, cancel=cancel, **kwargs)
+        return export_reports(*args, progress=slow_progress, cancel=cancel, **kwargs)
 
 
 def test_cancel_mid_export_leaves_no_file_and_keeps_the_old_one(
@@ -249,11 +250,10 @@ def test_a_failure_in_the_second_format_writes_neither_file(tmp_path: Path) -> N
     old_pdf = tmp_path / "report.pdf"
     old_pdf.write_bytes(b"old")
 
-    def export(ws_path, engagement_id, fmt, out_path, options, progress, cancel):
-        if fmt == "docx":
-            raise ExportError("The disk is full: report.docx was not saved.")
-        Path(out_path).write_bytes(b"%PDF new")
-        return None
+    def export(ws_path, engagement_id, targets, options, progress, cancel):
+        (_pdf, staged_pdf), _docx = targets
+        Path(staged_pdf).write_bytes(b"%PDF new")  # the first format is written ...
+        raise ExportError("The disk is full: report.docx was not saved.")  # ... not the second
 
     request = ExportRequest(
         tmp_path / "w.sqlite",

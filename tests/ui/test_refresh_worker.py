@@ -21,7 +21,9 @@ def slow_returning_jobs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     deleted_on: list[str] = []
 
     def run(job: ScoreJob) -> None:
-        job.signals.destroyed.connect(lambda *_: deleted_on.append(threading.current_thread().name))
+        # weakref.finalize runs on whichever thread frees the object (a Qt signal
+        # connection would not run at all if that were a worker thread).
+        weakref.finalize(job.signals, lambda: deleted_on.append(threading.current_thread().name))
         job.signals.finished.emit(ScoreOutcome(job.generation, None))
         time.sleep(0.3)  # the GUI thread receives the outcome meanwhile
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,7 @@ def test_run_gui_shows_the_locked_message_and_exits_1(
     ui_workspace, message_boxes, monkeypatch, tmp_path
 ):
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_gui installs its own
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
     ini = str(tmp_path / "run_gui.ini")
     monkeypatch.setattr(ui.app, "QSettings", lambda: QSettings(ini, QSettings.Format.IniFormat))
     QTimer.singleShot(10_000, lambda: QApplication.instance().exit(99))  # never hang
@@ -113,6 +115,7 @@ def test_an_upgraded_workspace_mentions_its_backup(qtbot, tmp_path, qsettings, m
 
 def test_unexpected_errors_are_logged_and_shown(monkeypatch, message_boxes, caplog):
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
     install_excepthook()
     try:
         raise ValueError("the chart has no axes")
@@ -181,3 +184,31 @@ def test_a_running_main_window_has_not_loaded_matplotlib_or_reportlab(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_an_error_on_a_worker_thread_is_shown_on_the_gui_thread(
+    qtbot, monkeypatch, message_boxes, caplog
+):
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    shown_on: list[str] = []
+    original_exec = QMessageBox.exec
+
+    def recording_exec(box: QMessageBox) -> int:
+        shown_on.append(threading.current_thread().name)
+        return original_exec(box)
+
+    monkeypatch.setattr(QMessageBox, "exec", recording_exec)
+    install_excepthook()
+
+    def fail() -> None:
+        raise RuntimeError("the worker lost its file")
+
+    worker = threading.Thread(target=fail, name="failing-worker")
+    worker.start()
+    worker.join()
+    assert "the worker lost its file" in caplog.text  # logged at once, on the worker
+    assert shown_on == []  # no dialog built on the worker thread
+    qtbot.waitUntil(lambda: len(message_boxes.shown) == 1, timeout=5_000)
+    assert shown_on == [threading.main_thread().name]
+    assert "RuntimeError: the worker lost its file" in message_boxes.shown[0].informative

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import threading
+import time
+from pathlib import Path
+
 from PySide6.QtCore import QDate, QSettings, Qt
 from PySide6.QtWidgets import QAbstractButton, QLineEdit, QMessageBox
 
@@ -444,3 +448,45 @@ def test_a_broken_framework_file_is_reported_in_the_status_bar_and_about(
     [about] = message_boxes.shown
     assert "Framework files skipped" in about.text and "acme.toml" in about.text
     assert "Eight Building Blocks" in about.text
+
+
+def test_closing_during_an_export_asks_and_stops_it_cleanly(
+    qtbot, window, ui_workspace, message_boxes, tmp_path
+):
+    from scrm_desk.demo import add_demo_engagement
+    from scrm_desk.reports import ExportCancelled
+    from ui.pages.deliverable_page import LAST_FOLDER_KEY
+
+    engagement_id = add_demo_engagement(ui_workspace).record.id
+    window.area.navigator.reload()
+    window.area.navigator.select(ENGAGEMENT, engagement_id)
+    view = window.area.engagement_view
+    page = view.pages["deliverable"]
+    view.setCurrentWidget(page)
+    out = tmp_path / "out"
+    out.mkdir()
+    page._settings.setValue(LAST_FOLDER_KEY, str(out))
+    page.set_engagement(engagement_id)
+    running = threading.Event()
+
+    def endless(path, engagement, targets, options, progress, cancel):
+        for _fmt, staging in targets:
+            Path(staging).write_bytes(b"half a report")
+        running.set()
+        while not cancel():
+            time.sleep(0.01)
+        raise ExportCancelled("Export cancelled; no file was written.")
+
+    page.controller.export_function = endless
+    assert page.export()
+    assert running.wait(10)
+
+    message_boxes.answer = QMessageBox.StandardButton.No  # keep exporting
+    assert not window.close()
+    assert window.isVisible() and page.controller.running
+    assert message_boxes.shown[-1].title == "Export still running"
+
+    message_boxes.answer = QMessageBox.StandardButton.Yes  # stop and close
+    assert window.close()
+    assert not page.controller.running
+    assert list(out.iterdir()) == []  # no report, no hidden staging file

@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal, Slot
 
+from ui.background_work import BackgroundWork
+
 if TYPE_CHECKING:
     from scrm_desk.frameworks.model import BuildingBlocksFramework
     from scrm_desk.records import Assessment, Response, Stakeholder
@@ -123,7 +125,7 @@ class ScoreJob:
         self.signals.finished.emit(outcome)
 
 
-class DashboardRefresher(QObject):
+class DashboardRefresher(BackgroundWork):
     """Debounces refresh requests and scores in the thread pool.
 
     :attr:`due` asks the owner for a fresh :class:`ScoreRequest` (the owner reads the
@@ -179,6 +181,14 @@ class DashboardRefresher(QObject):
     def wait(self, msecs: int = 5000) -> None:
         """Block until the running job is done (tests, closing)."""
         self._pool.waitForDone(msecs)
+
+    def shutdown(self) -> None:
+        """Forget queued work and wait for the job in hand (scoring takes milliseconds),
+        then let go of every job here, on the GUI thread."""
+        self.cancel()
+        self._pool.waitForDone()
+        self._jobs.clear()
+        self._retired.clear()
 
     def _drop_retired(self) -> None:
         if self._retired and self._pool.waitForDone(0):  # 0 ms: only asks if it is idle

@@ -1,10 +1,11 @@
 """Exporting reports off the GUI thread.
 
 :class:`ExportJob`, run in a ``QThreadPool``, calls the core's pure
-:func:`~scrm_desk.reports.export_report` once per chosen format. It is handed only plain
-data (an :class:`ExportRequest`): the workspace *path*, never the GUI thread's workspace,
-so ``export_report`` opens its own read-only connection inside the worker thread (a
-SQLite connection belongs to the thread that opened it). It never touches a widget; it
+:func:`~scrm_desk.reports.export_reports` once for all chosen formats, so every file of
+the batch comes from one reading of the workspace. It is handed only plain data (an
+:class:`ExportRequest`): the workspace *path*, never the GUI thread's workspace, so the
+core opens its own read-only connection inside the worker thread (a SQLite connection
+belongs to the thread that opened it). It never touches a widget; it
 reports through :class:`ExportSignals`, which Qt delivers on the GUI thread:
 
 * ``progress(fraction, message)`` over the whole batch (0 to 1);
@@ -14,8 +15,10 @@ reports through :class:`ExportSignals`, which Qt delivers on the GUI thread:
 
 **All or nothing over the batch.** Each format is first exported (atomically, by the
 core) to a hidden file beside its target; only when every format has succeeded are the
-hidden files renamed over the targets. A failure or a cancel in the third format
-therefore leaves neither new files nor replaced old ones behind.
+hidden files moved onto the targets, the files they replace being set aside until all
+moves are done. A failure or a cancel in the third format, even a failed final rename,
+therefore leaves neither new files nor replaced old ones behind; what a crash leaves
+is tidied (or restored) by the next export to the same names.
 
 :class:`ExportController` owns the thread pool and the one running job: a second export
 cannot start while one runs.
@@ -34,12 +37,14 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal, Slot
 
 from scrm_desk.errors import ScrmError
+from ui.background_work import BackgroundWork
 
 if TYPE_CHECKING:
     from scrm_desk.reports import ExportResult, ReportOptions
 
-#: Signature of the export function; tests replace it with a slow or failing one.
-ExportFunction = Callable[..., "ExportResult"]
+#: Signature of the batch export function (the core's ``export_reports``); tests replace
+#: it with a slow or failing one.
+ExportFunction = Callable[..., "tuple[ExportResult, ...]"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +63,29 @@ def staging_path(target: Path) -> Path:
     return target.with_name(f".{target.name}.scrm-export")
 
 
+def previous_path(target: Path) -> Path:
+    """Where the file being replaced waits until every new file of the batch is in place."""
+    return target.with_name(f".{target.name}.scrm-previous")
+
+
+def recover_leftovers(target: Path) -> None:
+    """Tidy what an export interrupted by a crash or a power cut left beside ``target``.
+
+    A staged file never reached its place: it goes. A set-aside previous file is the
+    consultant's last good copy when the target is missing: it is put back; otherwise
+    the new file made it and the old copy goes.
+    """
+    with contextlib.suppress(OSError):
+        staging_path(target).unlink(missing_ok=True)
+    previous = previous_path(target)
+    with contextlib.suppress(OSError):
+        if previous.exists():
+            if target.exists():
+                previous.unlink()
+            else:
+                os.replace(previous, target)
+
+
 def run_export(
     request: ExportRequest,
     progress: Callable[[float, str], None],
@@ -66,56 +94,108 @@ def run_export(
 ) -> tuple[ExportResult, ...]:
     """Export every target of ``request`` (pure; any thread); all files or none.
 
-    Raises what :func:`~scrm_desk.reports.export_report` raises (``ExportCancelled``,
+    The core writes each format to its staging file; only when all are written are they
+    moved into place, the files they replace being set aside first so that a failure
+    on the third rename puts the first two old files back. Raises what
+    :func:`~scrm_desk.reports.export_reports` raises (``ExportCancelled``,
     ``ExportError``, other ``ScrmError``).
     """
-    from scrm_desk.reports import ExportCancelled, ExportError, export_report
+    from scrm_desk.reports import ExportCancelled, export_reports
 
-    export = export or export_report
-    count = len(request.targets)
-    staged: list[tuple[Path, Path, ExportResult]] = []
+    export = export or export_reports
+    for _fmt, target in request.targets:
+        recover_leftovers(target)
+    staged = tuple((fmt, staging_path(target)) for fmt, target in request.targets)
+    names = [
+        (staging.name, target.name)
+        for (_f, staging), (_g, target) in zip(staged, request.targets, strict=True)
+    ]
+
+    def step(fraction: float, message: str) -> None:
+        for staging_name, target_name in names:  # name the target, not the staging file
+            message = message.replace(staging_name, target_name)
+        progress(max(0.0, min(1.0, fraction)), message)
+
     try:
-        for position, (fmt, target) in enumerate(request.targets):
-            staging = staging_path(target)
-
-            def step(
-                fraction: float,
-                message: str,
-                _position: int = position,
-                _names: tuple[str, str] = (staging.name, target.name),
-            ) -> None:
-                # The core names the file it writes: name the target, not the staging file.
-                text = message.replace(*_names)
-                progress((_position + max(0.0, min(1.0, fraction))) / count, text)
-
-            result = export(
-                request.workspace_path,
-                request.engagement_id,
-                fmt,
-                staging,
-                request.options,
-                progress=step,
-                cancel=cancel,
-            )
-            staged.append((staging, target, result))
+        results = export(
+            request.workspace_path,
+            request.engagement_id,
+            staged,
+            request.options,
+            progress=step,
+            cancel=cancel,
+        )
         if cancel():
             raise ExportCancelled("Export cancelled; no file was written.")
-        done: list[ExportResult] = []
-        for staging, target, result in staged:
+        _promote(
+            [
+                (staging, target)
+                for (_f, staging), (_g, target) in zip(staged, request.targets, strict=True)
+            ]
+        )
+    finally:
+        for _fmt, staging in staged:
+            with contextlib.suppress(OSError):
+                staging.unlink(missing_ok=True)
+    return tuple(
+        replace(result, path=target)
+        for result, (_f, target) in zip(results, request.targets, strict=True)
+    )
+
+
+def _promote(moves: list[tuple[Path, Path]]) -> None:
+    """Move each staged file onto its target, all or none (see :func:`run_export`)."""
+    from scrm_desk.reports import ExportError
+
+    done: list[tuple[Path, Path | None]] = []  # (target now holding the new file, old copy)
+    try:
+        for staging, target in moves:
+            previous: Path | None = None
             try:
                 if target.exists():
                     # Keep the permissions of the file being replaced, as the core does.
                     os.chmod(staging, target.stat().st_mode & 0o7777)
-                os.replace(staging, target)
+                    previous = previous_path(target)
+                    os.replace(target, previous)
+                try:
+                    os.replace(staging, target)
+                except OSError:
+                    if previous is not None:
+                        os.replace(previous, target)
+                    raise
             except OSError as exc:
-                raise ExportError(f"Could not save {target.name}: {exc.strerror or exc}.") from exc
-            done.append(replace(result, path=target))
-        staged.clear()
-        return tuple(done)
-    finally:
-        for staging, _target, _result in staged:
+                raise ExportError(
+                    f"Could not save {target.name}: {exc.strerror or exc}. No file was replaced."
+                ) from exc
+            done.append((target, previous))
+    except ExportError:
+        for target, previous in reversed(done):  # put every old file back
             with contextlib.suppress(OSError):
-                staging.unlink()
+                if previous is not None:
+                    os.replace(previous, target)
+                else:
+                    target.unlink()
+        raise
+    for _target, previous in done:
+        if previous is not None:
+            with contextlib.suppress(OSError):
+                previous.unlink()
+    for folder in {target.parent for _staging, target in moves}:
+        _fsync_folder(folder)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the renames survive a power cut (where folders can be opened at all)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 class ExportSignals(QObject):
@@ -174,7 +254,7 @@ class ExportJob:
             self.signals.finished.emit(results)
 
 
-class ExportController(QObject):
+class ExportController(BackgroundWork):
     """Runs one :class:`ExportJob` at a time in its own single-thread pool."""
 
     started = Signal()
@@ -201,6 +281,10 @@ class ExportController(QObject):
     def running(self) -> bool:
         return self._job is not None
 
+    @property
+    def busy(self) -> bool:
+        return self.running
+
     def start(self, request: ExportRequest) -> bool:
         """Start exporting; ``False`` (and nothing started) while another export runs."""
         if self._job is not None:
@@ -224,6 +308,20 @@ class ExportController(QObject):
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until the running job is done (closing the page, tests)."""
         return self._pool.waitForDone(msecs)
+
+    def shutdown(self) -> None:
+        """Cancel any export and wait for its thread, before the window goes away.
+
+        The worker polls the cancel flag between sections and pages, so this returns
+        within a page's work; its staged files are removed by the worker itself. Without
+        it, quitting mid-export killed the thread inside the interpreter (an abort, and
+        hidden copies of the report left beside the target), and deleting the page made
+        Qt's pool destructor block the window until the export ended.
+        """
+        self.cancel()
+        self._pool.waitForDone()
+        # Dropped here, on the GUI thread, once the pool thread no longer holds them.
+        self._job = self._previous = None
 
     def _release(self) -> None:
         self._previous, self._job = self._job, None

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
 import scrm_desk
 from ui.app_settings import AppSettings
+from ui.background_work import background_work_in, shut_down_background_work
 from ui.commands.base import CommandRunner
 from ui.widgets.placeholder_page import PlaceholderPage
 from ui.windows.main_actions import MainActions
@@ -342,7 +343,32 @@ class MainWindow(QMainWindow):
         )
 
     # -- closing --------------------------------------------------------------------------
+    def confirm_stopping_work(self) -> bool:
+        """Before closing: ask whether a running export may be stopped (True: go on)."""
+        if not any(work.busy for work in background_work_in(self)):
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Export still running"),
+            self.tr(
+                "A report is still being exported. Stop the export and close?\n\n"
+                "A stopped export writes no file and leaves the files already in the "
+                "folder as they were."
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def stop_background_work(self) -> None:
+        """Cancel and join every worker of this window, while its widgets still exist."""
+        shut_down_background_work(self)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.confirm_stopping_work():
+            event.ignore()
+            return
+        self.stop_background_work()
         splitter = self._area.saveState() if self._area is not None else None
         self.settings.save_window_state(self.saveGeometry(), self.saveState(), splitter)
         self.settings.sync()
