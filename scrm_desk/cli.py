@@ -821,6 +821,7 @@ def _cmd_import_json(args: argparse.Namespace) -> int:
                 ws, document, on_conflict="copy" if args.as_copy else "refuse"
             )
             where = ws.path
+            client_here = ws.clients.get(result.client_id).name
     except InvalidDocumentError as exc:
         return _fail(describe_problems(exc.problems, subject=source))
     except EngagementExistsError as exc:
@@ -829,7 +830,9 @@ def _cmd_import_json(args: argparse.Namespace) -> int:
     print(f"Imported {result.title!r}{copy_note} into {where}.")
     print(f"  engagement id: {result.engagement_id}")
     if result.client_reused:
-        print(f"  client: {document.client.name!r}, already in the workspace, left as it was")
+        print(f"  client: {client_here!r}, already in the workspace, left as it was")
+        if client_here != document.client.name:
+            print(f"  (the file's client details, {document.client.name!r}, were not applied)")
     else:
         print(f"  client: {document.client.name!r}, added")
     held = [_counted(result.counts[section.key], section.label) for section in SECTIONS]

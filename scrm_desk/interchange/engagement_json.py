@@ -1636,6 +1636,16 @@ def parse_json(data: bytes | str) -> object:
             parse_constant=_reject_constant,
         )
     except json.JSONDecodeError as exc:
+        if not text.strip():
+            raise _refuse("", "the file is empty") from None
+        if not text[exc.pos :].strip() or exc.msg.startswith("Unterminated string"):
+            # The parser ran out of text: the usual sign of a copy or download cut short.
+            raise _refuse(
+                "",
+                "the file ends in the middle of its content (at line "
+                f"{exc.lineno}), so it was probably cut short while copying or downloading; "
+                "export it again from the other workspace",
+            ) from None
         raise _refuse(
             "", f"it is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
         ) from None

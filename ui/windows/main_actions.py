@@ -40,6 +40,16 @@ class MainActions(QObject):
             self.tr("Open another workspace file"),
             style.standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton),
         )
+        self.import_engagement = self._make(
+            self.tr("&Import Engagement…"),
+            _keys("Ctrl+I"),
+            self.tr("Add an engagement from a file exported on another laptop"),
+        )
+        self.export_engagement = self._make(
+            self.tr("E&xport Engagement…"),
+            _keys("Ctrl+Shift+S"),
+            self.tr("Save the selected engagement, with all it holds, as a file to move or keep"),
+        )
         self.add_demo = self._make(
             self.tr("Add &Demo Engagement"),
             [],

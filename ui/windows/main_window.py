@@ -176,6 +176,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(a.open_workspace)
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         file_menu.addSeparator()
+        file_menu.addActions([a.import_engagement, a.export_engagement])
+        file_menu.addSeparator()
         file_menu.addAction(a.add_demo)
         file_menu.addSeparator()
         file_menu.addAction(a.quit)
@@ -316,6 +318,7 @@ class MainWindow(QMainWindow):
         for action in (
             a.new_client,
             a.new_engagement,
+            a.import_engagement,
             a.open_workspace,
             a.find,
             a.show_trash,
@@ -324,7 +327,7 @@ class MainWindow(QMainWindow):
         ):
             action.setEnabled(ready)
         if not ready:
-            for action in (a.edit, a.trash, a.add_demo):
+            for action in (a.edit, a.trash, a.add_demo, a.export_engagement):
                 action.setEnabled(False)
 
     def _update_undo_actions(self) -> None:

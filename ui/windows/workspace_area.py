@@ -9,6 +9,7 @@ imports this module only once a workspace is open (see ``ui.app`` on start-up ti
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -35,6 +36,7 @@ from ui.pages.engagement_view import EngagementView
 from ui.pages.trash_page import TrashPage
 from ui.widgets.navigator_panel import NavigatorPanel
 from ui.widgets.placeholder_page import PlaceholderPage
+from ui.windows.engagement_transfer import EngagementTransfer
 from ui.windows.main_actions import MainActions
 
 if TYPE_CHECKING:
@@ -97,6 +99,7 @@ class WorkspaceArea(QSplitter):
         self._checkpoint_timer.setInterval(CHECKPOINT_DELAY_MS)
         self._checkpoint_timer.timeout.connect(self.workspace.checkpoint)
 
+        self.transfer = EngagementTransfer(workspace, runner, self)
         self._connect_signals()
         self._update_record_actions()
         self._update_trash_action()
@@ -109,6 +112,10 @@ class WorkspaceArea(QSplitter):
         a.edit.triggered.connect(self._on_edit_triggered)
         a.trash.triggered.connect(self._on_trash_triggered)
         a.add_demo.triggered.connect(self._on_add_demo_triggered)
+        a.import_engagement.triggered.connect(self._on_import_engagement_triggered)
+        a.export_engagement.triggered.connect(self._on_export_engagement_triggered)
+        self.transfer.imported.connect(self._on_engagement_imported)
+        self.transfer.status_message.connect(self.status_message)
         a.find.triggered.connect(self.navigator.focus_search)
         a.show_trash.toggled.connect(self._on_show_trash_toggled)
         self.runner.events.workspace_changed.connect(self._on_workspace_changed)
@@ -177,7 +184,28 @@ class WorkspaceArea(QSplitter):
             self.navigator.select(ENGAGEMENT, command.engagement_id)
         return True
 
+    def import_engagement(self, path: Path | None = None) -> str | None:
+        """Import an engagement file (asking which when ``path`` is ``None``)."""
+        return self.transfer.import_file(path)
+
+    def export_selected_engagement(self, path: Path | None = None) -> Path | None:
+        """Export the selected engagement to a file (asking where when ``path`` is ``None``)."""
+        kind, record_id = self.navigator.current()
+        if kind != ENGAGEMENT:
+            return None
+        return self.transfer.export_file(record_id, path)
+
     # -- slots ----------------------------------------------------------------------------
+    def _on_import_engagement_triggered(self) -> None:
+        self.import_engagement()
+
+    def _on_export_engagement_triggered(self) -> None:
+        self.export_selected_engagement()
+
+    def _on_engagement_imported(self, engagement_id: str) -> None:
+        if not self.workspace.engagements.get(engagement_id).in_trash:
+            self.navigator.select(ENGAGEMENT, engagement_id)
+
     def _on_new_client_triggered(self) -> None:
         self.new_client()
 
@@ -336,6 +364,7 @@ class WorkspaceArea(QSplitter):
         a = self.menu_actions
         a.edit.setEnabled(bool(kind))
         a.trash.setEnabled(bool(kind))
+        a.export_engagement.setEnabled(kind == ENGAGEMENT)
         if kind == CLIENT:
             a.trash.setText(self.tr("&Delete Client"))
             a.trash.setStatusTip(
