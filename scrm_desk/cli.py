@@ -55,6 +55,7 @@ from scrm_desk.paths import WORKSPACE_ENV, frameworks_dir_for, resolve_workspace
 from scrm_desk.records import Assessment, Engagement
 from scrm_desk.repositories.base import transaction
 from scrm_desk.scoring import AssessmentResult, BlockScore, score_assessment
+from scrm_desk.scoring.display import shown_gap
 from scrm_desk.scoring.results import (
     FLAG_BROKEN_FOUNDATION,
     FLAG_FOUNDATION_UNKNOWN,
@@ -719,7 +720,7 @@ def _print_blocks(framework: BuildingBlocksFramework, result: AssessmentResult) 
                 block.lens.label,
                 _number(block.score),
                 _number(block.target),
-                _number(block.gap),
+                _number(shown_gap(block.score, block.target)),
                 completeness,
                 _block_flags(block, result),
             ]

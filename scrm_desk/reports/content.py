@@ -49,6 +49,7 @@ from scrm_desk.records import (
 )
 from scrm_desk.reports.branding import Branding, Logo, load_branding
 from scrm_desk.reports.options import ReportOptions, stored_summary
+from scrm_desk.scoring.display import shown_gap
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -1317,7 +1318,7 @@ def build_overview(ctx: ReportContext) -> OverviewSection | None:
                     cross_cutting=area.cross_cutting,
                     score=block.score,
                     target=block.target,
-                    gap=block.gap,
+                    gap=shown_gap(block.score, block.target),
                     completeness=block.completeness,
                     answered=block.answered,
                     applicable=block.applicable,
@@ -1387,7 +1388,7 @@ def build_blocks(ctx: ReportContext) -> BlocksSection | None:
                     lens=lens.label,
                     score=block.score,
                     target=block.target,
-                    gap=block.gap,
+                    gap=shown_gap(block.score, block.target),
                     completeness=block.completeness,
                     level_name=_level_name(ctx, block.score),
                     level_descriptor=descriptor,

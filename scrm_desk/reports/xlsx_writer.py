@@ -21,6 +21,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from scrm_desk.reports.content import ReportContent
+from scrm_desk.scoring.display import shown_gap
 
 #: Widest a column gets, in characters; longer text wraps.
 MAX_WIDTH: Final = 60
@@ -117,7 +118,7 @@ def block_scores_sheet(content: ReportContent) -> SheetData:
                 b.lens,
                 _number(b.score),
                 _number(b.target),
-                _number(b.gap),
+                shown_gap(b.score, b.target, 2),  # as the two shown figures differ
                 round(b.completeness, 4),
                 b.answered,
                 b.applicable,

@@ -6,6 +6,7 @@ import argparse
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -355,6 +356,23 @@ def test_a_thinly_answered_block_has_no_score_and_stays_out_of_the_index(
     # Findings name questions for a person, never by their internal id.
     assert "widest: " in out and ", question " in out
     assert "customer_experience." not in out and "processes.customer" not in out
+
+
+def test_every_gap_printed_is_the_difference_of_the_figures_printed(
+    capsys: pytest.CaptureFixture[str], with_demo: str
+) -> None:
+    status, out, _ = run(
+        capsys, "scores", "readiness", "--assessment", "BASELINE", "--workspace", with_demo
+    )
+    assert status == 0
+    checked = 0
+    for line in out.splitlines():
+        figures = re.findall(r"(?<![\d.])(-?\d\.\d)(?![\d%])", line)
+        if len(figures) >= 3 and "% (" in line:  # a row of the block table
+            score, target, gap = (float(f) for f in figures[:3])
+            assert round(target - score, 1) == gap, line
+            checked += 1
+    assert checked >= 16  # every block of both lenses
 
 
 def test_scores_as_json_is_the_engine_result(

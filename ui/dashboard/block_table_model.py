@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from scrm_desk.records import Lens
 from scrm_desk.scoring import BlockScore
+from scrm_desk.scoring.display import shown_gap
 from ui.labels import flag_label, format_score, lens_label
 from ui.models.columns import Column, ColumnTableModel, column_numbers, declare_columns
 
@@ -138,7 +139,7 @@ class BlockTableModel(ColumnTableModel[BlockScore]):
         if key == "target":
             return format_score(block.target)
         if key == "gap":
-            return format_score(block.gap)
+            return format_score(shown_gap(block.score, block.target))
         if key == "completeness":
             return f"{block.completeness:.0%} ({block.answered}/{block.applicable})"
         return ", ".join(flag_label(flag) for flag in self.flags_of(block))

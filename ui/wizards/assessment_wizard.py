@@ -42,6 +42,7 @@ from shiboken6 import isValid
 from scrm_desk.changes import Changes
 from scrm_desk.errors import NotFoundError, ScrmError, ValidationError
 from scrm_desk.records import AnswerKind, Assessment, AssessmentStatus, Lens, Response, Variant
+from scrm_desk.scoring.display import shown_gap
 from ui.commands.assessment_commands import (
     AnswerKey,
     AnswerValues,
@@ -301,7 +302,7 @@ class AssessmentWizard(QWizard):
                         dont_know,
                         block.score if block else None,
                         block.target if block else None,
-                        block.gap if block else None,
+                        shown_gap(block.score, block.target) if block else None,
                     )
                 )
         return rows, open_questions
