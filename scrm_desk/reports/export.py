@@ -143,6 +143,8 @@ def export_reports(
             report(_base + span * min(1.0, max(0.0, within)), message)
 
         results.append(_write_format(content, fmt, target, options, step, check, started))
+        # Each file's own time; reading the engagement counts toward the first.
+        started = time.perf_counter()
     report(1.0, "Done")
     return tuple(results)
 
@@ -245,6 +247,8 @@ def check_target(target: Path) -> None:
     folder = target.parent
     if target.is_dir():
         raise ExportError(f"{target} is a folder; choose a file name to export to.")
+    if folder.exists() and not folder.is_dir():
+        raise ExportError(f"{folder} is a file, not a folder; choose a folder to export to.")
     if not folder.is_dir():
         raise ExportError(f"The folder {folder} does not exist; choose another folder.")
     if not os.access(folder, os.W_OK | os.X_OK):

@@ -131,14 +131,27 @@ def block_scores_sheet(content: ReportContent) -> SheetData:
     )
 
 
+#: What a finding's kind is called for a reader (the sheet is for people, not programs).
+FINDING_KINDS: dict[str, str] = {
+    "missing_block": "Missing block",
+    "not_assessed": "Not assessed",
+    "broken_foundation": "Weak foundation",
+    "foundation_unknown": "Foundation unknown",
+    "misalignment": "Business/IT misaligned",
+    "high_spread": "High spread",
+    "large_gap": "Large gap",
+    "strength": "Strength",
+}
+
+
 @register_sheet("Findings", order=30)
 def findings_sheet(content: ReportContent) -> SheetData:
     return SheetData(
         headers=("Severity", "Kind", "Block", "Lens", "Title", "Evidence", "Suggested action"),
         rows=[
             (
-                f.severity,
-                f.kind,
+                f.severity.capitalize(),
+                FINDING_KINDS.get(f.kind, f.kind.replace("_", " ").capitalize()),
                 f.block or "",
                 f.lens or "",
                 f.title,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -142,6 +143,19 @@ def test_xlsx_sheets_headers_filters(xlsx_file: Path, filled_path) -> None:
     people = workbook["Stakeholders"]
     assert people.max_row == len(PEOPLE) + 1
     assert workbook.properties.creator == "Claire Dubois, Northbridge Advisory"
+
+
+def test_xlsx_findings_speak_to_people_not_programs(xlsx_file: Path) -> None:
+    from scrm_desk.reports.xlsx_writer import FINDING_KINDS as LABELS
+    from scrm_desk.scoring.rules import FINDING_KINDS
+
+    assert set(LABELS) == set(FINDING_KINDS)  # a new kind needs a label
+    findings = load_workbook(xlsx_file)["Findings"]
+    rows = list(findings.iter_rows(min_row=2, values_only=True))
+    assert rows
+    for severity, kind, *_rest in rows:
+        assert severity in ("High", "Medium", "Low")
+        assert kind in LABELS.values() and "_" not in kind
 
 
 def test_docx_has_the_plan(docx_file: Path, catalog) -> None:
@@ -307,6 +321,24 @@ def test_missing_folder_and_folder_target(filled_path, tmp_path: Path) -> None:
         export_report(ws_path, engagement_id, "pdf", tmp_path / "nope" / "r.pdf")
     with pytest.raises(ExportError, match="is a folder"):
         export_report(ws_path, engagement_id, "pdf", tmp_path)
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("not a folder")
+    with pytest.raises(ExportError, match=r"notes\.txt is a file, not a folder"):
+        export_report(ws_path, engagement_id, "pdf", a_file / "r.pdf")
+
+
+def test_each_file_of_a_batch_reports_its_own_time(filled_path, tmp_path: Path, catalog) -> None:
+    ws_path, engagement_id = filled_path
+    started = time.perf_counter()
+    results = export_reports(
+        ws_path,
+        engagement_id,
+        [("pdf", tmp_path / "r.pdf"), ("xlsx", tmp_path / "r.xlsx")],
+        catalog=catalog,
+    )
+    elapsed = time.perf_counter() - started
+    assert all(result.seconds > 0 for result in results)
+    assert sum(result.seconds for result in results) <= elapsed  # not running totals
 
 
 def test_replacing_a_file_keeps_its_permissions(filled_path, tmp_path: Path, catalog) -> None:

@@ -284,6 +284,11 @@ def test_unwritable_folder_gives_a_clear_message(qtbot, desk: Desk, tmp_path: Pa
     page.folder_edit.setText(str(tmp_path / "gone"))
     assert not page.export()
     assert "does not exist" in page.message.text()
+    # A file where the folder should be is called a file.
+    (tmp_path / "notes.txt").write_text("not a folder")
+    page.folder_edit.setText(str(tmp_path / "notes.txt"))
+    assert not page.export()
+    assert "notes.txt is a file, not a folder" in page.message.text()
 
     # A folder nobody can write to fails in the worker, with the core's message.
     if os.geteuid() == 0:

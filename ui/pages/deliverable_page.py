@@ -977,6 +977,10 @@ class DeliverablePage(QWidget):
                 "or space; for example: {example}"
             ).format(example=safe_file_name(name) or self.tr("Report"))
         folder = Path(folder_text).expanduser()
+        if folder.exists() and not folder.is_dir():
+            return self.tr("{folder} is a file, not a folder; choose a folder.").format(
+                folder=folder
+            )
         if not folder.is_dir():
             return self.tr("The folder {folder} does not exist; choose another folder.").format(
                 folder=folder
