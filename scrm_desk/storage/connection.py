@@ -44,6 +44,10 @@ def open_database(path: Path, *, read_only: bool = False) -> Database:
     exists = path.exists()
     if exists:
         _check_existing_file(path)
+    # SQLite creates these beside a WAL database as soon as it looks at it; a file that
+    # turns out to be damaged must be left exactly as it was found, without them.
+    companions = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    new_companions = [companion for companion in companions if not companion.exists()]
     if read_only:
         if not exists:
             raise WorkspaceError(f"There is no workspace at {path}.")
@@ -69,6 +73,7 @@ def open_database(path: Path, *, read_only: bool = False) -> Database:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:
         conn.close()
+        _remove_empty(new_companions)
         raise WorkspaceError(
             f"{path} cannot be opened as a workspace ({exc}). It may be damaged or not a "
             "SCRM Desk file; nothing was changed."
@@ -77,6 +82,17 @@ def open_database(path: Path, *, read_only: bool = False) -> Database:
         conn.close()
         raise
     return Database(conn, execute_plugins=False)
+
+
+def _remove_empty(paths: list[Path]) -> None:
+    """Remove the companion files SQLite just created. A reader's new ``-wal`` is empty
+    (one with frames would be somebody's data and stays); ``-shm`` is only an index."""
+    for companion in paths:
+        try:
+            if companion.name.endswith("-shm") or companion.stat().st_size == 0:
+                companion.unlink()
+        except OSError:
+            pass
 
 
 def enable_wal(db: Database, path: Path) -> None:

@@ -92,6 +92,22 @@ def test_damaged_sqlite_file_is_refused(tmp_path: Path) -> None:
         Workspace.open(path)
 
 
+@pytest.mark.parametrize("read_only", [False, True])
+def test_a_truncated_workspace_is_left_exactly_as_found(
+    workspace_path: Path, tmp_path: Path, read_only: bool
+) -> None:
+    with Workspace.open(workspace_path) as ws:
+        for number in range(300):
+            ws.clients.create(name=f"Client {number}", notes="x" * 400)
+    truncated = tmp_path / "copy-cut-short.sqlite"
+    truncated.write_bytes(workspace_path.read_bytes()[:60_000])
+    with pytest.raises(WorkspaceError, match="nothing was changed"):
+        Workspace.open(truncated, read_only=read_only)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("copy")) == [
+        "copy-cut-short.sqlite"  # no -wal or -shm left beside it
+    ]
+
+
 def test_someone_elses_sqlite_database_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "other.db"
     with sqlite3.connect(path) as conn:
