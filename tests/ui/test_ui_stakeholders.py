@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLineEdit
 
@@ -24,9 +25,18 @@ def cell(overview, row: int, field: str):
 def press_enter_in_editor(qtbot, overview, editor) -> None:
     """Enter commits through a queued call in Qt's delegate: wait for the editor to close."""
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(
-        lambda: overview.stakeholder_view.state() != QAbstractItemView.State.EditingState
-    )
+    # This editor closes (a refused value opens a new one on the cell at once).
+    qtbot.waitUntil(lambda: not shiboken6.isValid(editor) or not editor.isVisible())
+
+
+def reopened_editor(qtbot, overview, index) -> QLineEdit:
+    """The editor the table reopens on a cell whose value was refused."""
+    view = overview.stakeholder_view
+    qtbot.waitUntil(lambda: view.state() == QAbstractItemView.State.EditingState)
+    assert view.currentIndex() == index
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    return editor
 
 
 def type_into_cell(qtbot, overview, row: int, field: str, text: str) -> None:
@@ -100,13 +110,23 @@ def test_invalid_value_is_refused_and_explained(qtbot, overview, engagement_id, 
     assert overview.message.isVisible()
     assert overview.message.text() == "E-mail: 'not an address' is not an e-mail address"
     assert stack.count() == 0
+    # What was typed is not lost: the cell opens again with it, ready to be corrected.
+    editor = reopened_editor(qtbot, overview, cell(overview, 0, "email"))
+    assert editor.text() == "not an address"
+    qtbot.keyClicks(editor, "ravi@acme.example")  # replaces the selected text
+    press_enter_in_editor(qtbot, overview, editor)
+    assert ui_workspace.stakeholders.get(person.id).email == "ravi@acme.example"
+    assert not overview.message.isVisible()
 
     type_into_cell(qtbot, overview, 0, "name", " ")  # a name is required
     assert overview.message.text() == "Name is required"
     assert ui_workspace.stakeholders.get(person.id).name == "Ravi Patel"
-
-    type_into_cell(qtbot, overview, 0, "email", "ravi@acme.example")
-    assert not overview.message.isVisible()
+    editor = reopened_editor(qtbot, overview, cell(overview, 0, "name"))
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)  # giving up keeps the stored name
+    qtbot.waitUntil(
+        lambda: overview.stakeholder_view.state() != QAbstractItemView.State.EditingState
+    )
+    assert cell(overview, 0, "name").data() == "Ravi Patel"
 
 
 def test_cell_edits_undo_and_redo_exactly(qtbot, overview, engagement_id, ui_workspace):
