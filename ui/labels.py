@@ -194,3 +194,13 @@ def format_change(value: float | None) -> str:
     if abs(value) < 0.05:
         return "±0.0"
     return f"{value:+.1f}".replace("-", "−")
+
+
+def isolated(text: str) -> str:
+    """``text`` as a Unicode isolate (FSI … PDI), for names set inside a sentence.
+
+    Without it, a right-to-left title next to a Latin client name reorders the whole
+    line ("Readiness — Ωmega" read as one name); isolated, each part keeps its own
+    direction and the sentence keeps the interface's.
+    """
+    return f"\u2068{text}\u2069"

@@ -490,3 +490,19 @@ def test_closing_during_an_export_asks_and_stops_it_cleanly(
     assert window.close()
     assert not page.controller.running
     assert list(out.iterdir()) == []  # no report, no hidden staging file
+
+
+def test_right_to_left_names_keep_their_place_in_the_overview(qtbot, window, ui_workspace):
+    client = ui_workspace.clients.create(name="شركة الأفق").record
+    engagement = ui_workspace.engagements.create(
+        client_id=client.id, title="Readiness review", consultant="Ωmega Partners"
+    ).record
+    window.area.navigator.reload()
+    window.area.navigator.select(ENGAGEMENT, engagement.id)
+    overview = window.area.engagement_view.overview
+    heading = overview.heading.text()
+    # Each name is an isolate: the Arabic client cannot pull the title into its run.
+    assert heading == "\u2068Readiness review\u2069 — \u2068شركة الأفق\u2069"
+    title = overview.engagement_form.value_label("title")
+    assert title.alignment() & Qt.AlignmentFlag.AlignAbsolute
+    assert title.alignment() & Qt.AlignmentFlag.AlignLeft

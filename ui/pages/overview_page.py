@@ -25,7 +25,7 @@ from scrm_desk.errors import NotFoundError, ScrmError, ValidationError
 from scrm_desk.records import StakeholderGroup
 from ui.commands.base import CommandRunner
 from ui.commands.stakeholder_commands import AddStakeholder, EditStakeholder, RemoveStakeholder
-from ui.labels import describe_invalid, format_date, status_label, variant_label
+from ui.labels import describe_invalid, format_date, isolated, status_label, variant_label
 from ui.models.stakeholder_table_model import COLUMN_OF, StakeholderTableModel
 from ui.widgets.detail_form import DetailForm
 from ui.widgets.inline_message import InlineMessage
@@ -260,7 +260,9 @@ class OverviewPage(QWidget):
             start=format_date(engagement.start_date), end=format_date(engagement.end_date)
         )
         self.heading.setText(
-            self.tr("{title} — {client}").format(title=engagement.title, client=client.name)
+            self.tr("{title} — {client}").format(
+                title=isolated(engagement.title), client=isolated(client.name)
+            )
         )
         self.engagement_form.set_values(
             {

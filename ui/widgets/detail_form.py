@@ -23,6 +23,13 @@ class DetailForm(QWidget):
         value = QLabel()
         value.setWordWrap(True)
         value.setTextFormat(Qt.TextFormat.PlainText)
+        # Absolute: an Arabic or Hebrew value would otherwise align to the far right,
+        # away from its label, while every other value starts at the left.
+        value.setAlignment(
+            Qt.AlignmentFlag.AlignLeft
+            | Qt.AlignmentFlag.AlignAbsolute
+            | Qt.AlignmentFlag.AlignVCenter
+        )
         value.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
