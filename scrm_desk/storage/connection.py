@@ -61,8 +61,18 @@ def open_database(path: Path, *, read_only: bool = False) -> Database:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(str(path))
-        except (OSError, sqlite3.Error) as exc:
-            raise WorkspaceError(f"Cannot create a workspace at {path}: {exc}.") from exc
+        except OSError as exc:
+            reason = (exc.strerror or str(exc)).rstrip(".").lower()
+            where = f" ({exc.filename})" if exc.filename and str(exc.filename) != str(path) else ""
+            raise WorkspaceError(
+                f"Cannot create a workspace at {path}: {reason}{where}. Choose a folder you "
+                "can write to."
+            ) from exc
+        except sqlite3.Error as exc:
+            raise WorkspaceError(
+                f"Cannot create a workspace at {path}: {exc}. Check that the folder exists "
+                "and that you can write to it."
+            ) from exc
     try:
         conn.execute("PRAGMA busy_timeout = 5000")
         conn.execute("PRAGMA synchronous = FULL")

@@ -241,3 +241,13 @@ def test_a_copy_without_its_log_says_what_to_copy(workspace_path: Path, tmp_path
         copy = _copy_main_file_only(workspace_path, tmp_path / "copy.sqlite")
         with pytest.raises(WorkspaceError, match="copy the file ending in '-wal'"):
             Workspace.open(copy, read_only=True)
+
+
+def test_an_impossible_place_is_refused_in_plain_words(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    with pytest.raises(WorkspaceError) as refused:
+        Workspace.open(blocker / "inside" / "w.sqlite")
+    message = str(refused.value)
+    assert message.startswith(f"Cannot create a workspace at {blocker / 'inside' / 'w.sqlite'}")
+    assert "[Errno" not in message and "folder you can write to" in message
