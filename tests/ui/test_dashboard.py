@@ -28,7 +28,7 @@ from ui.dashboard.alignment_view import AlignmentModel
 from ui.dashboard.block_table_model import COLUMN_OF, BlockTableModel
 from ui.dashboard.comparison_view import ComparisonModel
 from ui.dashboard.findings_model import FindingsModel
-from ui.labels import format_change, format_score
+from ui.labels import flag_label, format_change, format_score
 from ui.models.navigator_model import ENGAGEMENT
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -150,7 +150,7 @@ def test_the_latest_assessment_is_selected_and_its_figures_are_the_engines(
             )
             assert row["completeness"] == block.completeness
             assert row["answered"].endswith(f"({block.answered}/{block.applicable})")
-            assert len(row["flags"].split(", ")) == len(block.flags) or not block.flags
+            assert len(row["flags"].split("\n")) == len(block.flags) or not block.flags
         index = result.index_for(lens)
         assert f"<b>{format_score(index.score)}</b>" in dashboard.index_label.text()
 
@@ -306,7 +306,7 @@ def test_a_block_not_assessed_enough_shows_no_score_in_any_view(
     shown = shown_blocks(dashboard)[("metrics", Lens.CLASSIC)]
     assert (shown["score"], shown["target"], shown["gap"]) == (None, None, None)
     assert shown["answered"].endswith(f"(1/{metrics.applicable})")
-    assert "Not assessed enough" in shown["flags"]
+    assert "Not assessed" in shown["flags"].split("\n")
     proxy = dashboard.block_proxy
     row = next(
         r
@@ -314,6 +314,8 @@ def test_a_block_not_assessed_enough_shows_no_score_in_any_view(
         if proxy.index(r, 0).data(BlockTableModel.AreaRole) == "metrics"
     )
     assert proxy.index(row, COLUMN_OF["score"]).data() == "—"
+    flags_tip = proxy.index(row, COLUMN_OF["flags"]).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Not assessed enough" in flags_tip.split("\n")
     tip = proxy.index(row, COLUMN_OF["score"]).data(Qt.ItemDataRole.ToolTipRole)
     assert f"1 of {metrics.applicable} applicable questions answered" in tip
     assert format_score(metrics.partial_score) in tip and "too little evidence" in tip
@@ -510,3 +512,139 @@ def test_delete_asks_first_and_undo_brings_back_every_answer(
     window.undo_stack.undo()
     assert ui_workspace.assessments.get(follow_up.id) == follow_up
     assert ui_workspace.responses.for_assessment(follow_up.id) == answers
+
+
+# -- at 1280 × 800 -----------------------------------------------------------------------------
+def show_assessment_tab(qtbot, window, engagement_id):
+    """The Assessment tab of a 1280 × 800 window (sized before the dashboard is built)."""
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: window.size().width() == 1280)
+    window.area.navigator.select(ENGAGEMENT, engagement_id)
+    view = window.area.engagement_view
+    view.setCurrentWidget(view.pages["assessment"])
+    page = view.pages["assessment"]
+    assert page.dashboard is not None
+    qtbot.waitUntil(lambda: page.dashboard.block_table.isVisible())
+    return page
+
+
+def test_every_flag_is_readable_beside_the_radar_at_1280_by_800(
+    qtbot, data, ui_workspace, engagement_id, window
+):
+    thin_out(ui_workspace, data["follow_up"].id, "metrics")  # "Not assessed", in bold
+    page = show_assessment_tab(qtbot, window, engagement_id)
+    dashboard = page.dashboard
+    dashboard.refresh_now()
+    table, proxy = dashboard.block_table, dashboard.block_proxy
+    header = table.horizontalHeader()
+    flags = COLUMN_OF["flags"]
+    seen = set()
+    for lens in (Lens.CLASSIC, Lens.SOCIAL):
+        dashboard.set_lens(lens)
+        QApplication.processEvents()
+        # No sideways scrolling: the Flags column ends inside the table.
+        assert not table.horizontalScrollBar().isVisible()
+        right = header.sectionViewportPosition(flags) + header.sectionSize(flags)
+        assert right <= table.viewport().width()
+        for row in range(proxy.rowCount()):
+            index = proxy.index(row, flags)
+            text = index.data()
+            if not text:
+                continue
+            # Each flag whole on a line of its own, with the room its text (bold beside a
+            # warning icon for a serious one) needs, across and down.
+            needed = table.sizeHintForIndex(index)
+            assert needed.width() <= header.sectionSize(flags), text
+            assert needed.height() <= table.rowHeight(row), text
+            codes = dashboard.block_model.flags_of(
+                dashboard.block_model.row_at(proxy.mapToSource(index).row())
+            )
+            assert len(text.split("\n")) == len(codes)
+            # The full names in the tooltip.
+            tip = index.data(Qt.ItemDataRole.ToolTipRole)
+            assert tip.split("\n") == [flag_label(code) for code in codes]
+            seen.update(text.split("\n"))
+    assert {"Not assessed", "Misaligned", "High spread"} <= seen
+
+
+def test_the_list_shows_four_assessments_and_the_selected_one(
+    qtbot, data, ui_workspace, engagement_id, framework, window
+):
+    for number, date in enumerate(("2027-02-01", "2027-05-03", "2027-08-02", "2027-11-01")):
+        ui_workspace.assessments.create(
+            engagement_id=engagement_id,
+            name=f"Review {number + 2}",
+            assessed_on=date,
+            framework_id=framework.id,
+            framework_version=framework.version,
+            variant="classic",
+        )
+    page = show_assessment_tab(qtbot, window, engagement_id)
+    table, model = page.table, page.model
+    assert model.rowCount() == 6
+    # Once the scroll bars have settled (the vertical one came with the fifth row).
+    qtbot.waitUntil(lambda: not table.horizontalScrollBar().isVisible())
+    viewport = table.viewport().rect()
+
+    def fully_visible(row: int) -> bool:
+        return viewport.contains(table.visualRect(model.index(row, 0)))
+
+    # At least four whole rows fit without scrolling.
+    assert viewport.height() >= 4 * table.rowHeight(0)
+    # The latest, selected as the tab opens, is in view; so is any row chosen later.
+    assert page.selected_assessment().name == "Review 5"
+    assert fully_visible(5)
+    page.select_assessment(data["baseline"].id)
+    assert fully_visible(0)
+
+
+def test_three_assessments_are_all_in_view(qtbot, data, ui_workspace, engagement_id, window):
+    fill(
+        ui_workspace,
+        FrameworkCatalog.load([]).building_blocks("gartner-8bb"),
+        engagement_id,
+        "Review",
+        "2027-05-03",
+        data["people"][:1],
+        seed=3,
+    )
+    page = show_assessment_tab(qtbot, window, engagement_id)
+    viewport = page.table.viewport().rect()
+    for row in range(3):
+        assert viewport.contains(page.table.visualRect(page.model.index(row, 0)))
+
+
+@pytest.mark.parametrize(
+    ("consensus", "stakeholders", "expected"),
+    [
+        (True, 0, "Answers from the consensus only; no stakeholder has answered yet."),
+        (True, 1, "Answers from the consensus and 1 stakeholder."),
+        (True, 2, "Answers from the consensus and 2 stakeholders."),
+        (False, 1, "Answers from 1 stakeholder; no consensus yet."),
+        (False, 2, "Answers from 2 stakeholders; no consensus yet."),
+        (False, 0, "No answers yet."),
+    ],
+)
+def test_the_dashboard_says_who_answered(
+    qtbot, ui_workspace, engagement_id, framework, window, consensus, stakeholders, expected
+):
+    ws = ui_workspace
+    people = [
+        ws.stakeholders.create(engagement_id=engagement_id, name=name, group="business").record.id
+        for name in ("Ravi", "Mia")[:stakeholders]
+    ]
+    assessment = ws.assessments.create(
+        engagement_id=engagement_id,
+        name="Workshop",
+        assessed_on="2026-05-04",
+        framework_id=framework.id,
+        framework_version=framework.version,
+        variant="classic",
+    ).record
+    respondents = ([None] if consensus else []) + people
+    for question in framework.questions()[:5]:
+        for respondent in respondents:
+            ws.responses.save(assessment.id, question.id, Lens.CLASSIC, respondent, current_level=3)
+    page = show_assessment_tab(qtbot, window, engagement_id)
+    assert page.selected_assessment().id == assessment.id
+    assert page.dashboard.note_label.text() == expected

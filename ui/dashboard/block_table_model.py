@@ -4,8 +4,10 @@ Columns are declared once in :data:`COLUMNS`. Numbers are shown rounded to one d
 but sorted by their exact values (:attr:`BlockTableModel.SortRole`); a block with no
 score sorts after every scored one. A block not assessed enough has no score, target or
 gap (the engine's rule): its cells show a dash, and the score's tooltip says why, with
-the mean of its few answers labelled as partial. The lens filter and the sorting live in
-a ``QSortFilterProxyModel`` (:func:`block_proxy`).
+the mean of its few answers labelled as partial. The Flags cell names each flag briefly
+(:data:`SHORT_FLAGS`), one a line, so that the column stays narrow enough to read beside
+the radar; its tooltip gives the full names. The lens filter and the sorting live in a
+``QSortFilterProxyModel`` (:func:`block_proxy`).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
@@ -26,6 +28,25 @@ from ui.models.columns import Column, ColumnTableModel, column_numbers, declare_
 
 #: Flags that mean a block is weak or missing: the row gets a warning icon and bold text.
 SERIOUS_FLAGS = frozenset({"missing_block", "not_assessed", "broken_foundation"})
+
+#: The names of the flags in the table's cells, shorter than :func:`ui.labels.flag_label`
+#: (which the tooltip shows); a flag not named here is shown with its full name.
+SHORT_FLAGS = {
+    "not_assessed": QT_TRANSLATE_NOOP("BlockTableModel", "Not assessed"),
+    "missing_block": QT_TRANSLATE_NOOP("BlockTableModel", "Missing block"),
+    "broken_foundation": QT_TRANSLATE_NOOP("BlockTableModel", "Weak foundation"),
+    "foundation_unknown": QT_TRANSLATE_NOOP("BlockTableModel", "Foundation unknown"),
+    "large_gap": QT_TRANSLATE_NOOP("BlockTableModel", "Large gap"),
+    "misaligned": QT_TRANSLATE_NOOP("BlockTableModel", "Misaligned"),
+    "high_spread": QT_TRANSLATE_NOOP("BlockTableModel", "High spread"),
+}
+
+
+def short_flag_label(flag: str) -> str:
+    """A flag's name in the table's cell ("Not assessed"); the tooltip has the full one."""
+    text = SHORT_FLAGS.get(flag)
+    return QCoreApplication.translate("BlockTableModel", text) if text else flag_label(flag)
+
 
 COLUMNS = declare_columns(
     "BlockTableModel",
@@ -142,7 +163,8 @@ class BlockTableModel(ColumnTableModel[BlockScore]):
             return format_score(shown_gap(block.score, block.target))
         if key == "completeness":
             return f"{block.completeness:.0%} ({block.answered}/{block.applicable})"
-        return ", ".join(flag_label(flag) for flag in self.flags_of(block))
+        # One flag a line: a cell never wraps inside a flag's name.
+        return "\n".join(short_flag_label(flag) for flag in self.flags_of(block))
 
     @staticmethod
     def _value(block: BlockScore, key: str) -> Any:

@@ -75,6 +75,10 @@ WATCHED_KINDS = ("response", "assessment", "stakeholder")
 
 SCORES_TAB, FINDINGS_TAB, ALIGNMENT_TAB, COMPARISON_TAB = range(4)
 
+#: The radar's share of the Scores tab's width at first; the block table has the rest, so
+#: that its Flags column is readable beside the figures at 1280 pixels.
+SCORES_CHART_SHARE = 0.42
+
 
 class DashboardView(QWidget):
     """Shows one assessment; :meth:`set_assessment` chooses which."""
@@ -157,14 +161,13 @@ class DashboardView(QWidget):
         scores.setChildrenCollapsible(False)
         self.scores_splitter = scores
         header = self.block_table.horizontalHeader()
-        for key in ("lens", "score", "target", "gap", "completeness"):
+        for key in ("block", "lens", "score", "target", "gap", "completeness"):
             header.setSectionResizeMode(COLUMN_OF[key], QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COLUMN_OF["block"], QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # Flags, what the table is read for, take the width the figures leave.
+        header.setSectionResizeMode(COLUMN_OF["flags"], QHeaderView.ResizeMode.Stretch)
         # The lens combo filters the rows: every row shown has the lens chosen there.
         self.block_table.setColumnHidden(COLUMN_OF["lens"], True)
-        # Two flags may need two lines rather than be cut off.
-        self.block_table.setWordWrap(True)
+        # A block's flags stand one a line (never wrapped inside a name): rows grow to fit.
         rows = self.block_table.verticalHeader()
         rows.setMinimumSectionSize(rows.defaultSectionSize())
         rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -327,7 +330,7 @@ class DashboardView(QWidget):
             self._sized = True
             width = event.size().width()
             for splitter, chart_share in (
-                (self.scores_splitter, 0.47),
+                (self.scores_splitter, SCORES_CHART_SHARE),
                 (self.alignment_view.splitter, 0.5),
                 (self.comparison_view.splitter, 0.58),
             ):
@@ -467,20 +470,25 @@ class DashboardView(QWidget):
             + " "
             + " · ".join(parts)
         )
-        count = outcome.respondents
-        if outcome.consensus:
-            text = plural(
+        self.note_label.setText(self._respondents_text(outcome.consensus, outcome.respondents))
+
+    def _respondents_text(self, consensus: bool, count: int) -> str:
+        """Who answered: the consensus, stakeholders on their own, both, or nobody yet."""
+        if consensus and count:
+            return plural(
                 count,
                 self.tr("Answers from the consensus and {count} stakeholder."),
                 self.tr("Answers from the consensus and {count} stakeholders."),
             )
-        else:
-            text = plural(
+        if consensus:
+            return self.tr("Answers from the consensus only; no stakeholder has answered yet.")
+        if count:
+            return plural(
                 count,
                 self.tr("Answers from {count} stakeholder; no consensus yet."),
                 self.tr("Answers from {count} stakeholders; no consensus yet."),
             )
-        self.note_label.setText(text)
+        return self.tr("No answers yet.")
 
     def _show_comparison(self) -> None:
         outcome = self._outcome

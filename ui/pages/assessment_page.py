@@ -41,6 +41,10 @@ if TYPE_CHECKING:
     from ui.wizards.assessment_wizard import AssessmentWizard
 
 
+#: Assessments the list shows without scrolling (a baseline and a few reviews).
+LIST_ROWS = 4
+
+
 class AssessmentPage(QWidget):
     """The engagement's assessments above, the selected one's dashboard below."""
 
@@ -118,10 +122,21 @@ class AssessmentPage(QWidget):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([170, 600])
+        self._fit_list_height(list_box)
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
         self.setTabOrder(self.table, self.new_button)
+
+    def _fit_list_height(self, list_box: QWidget) -> None:
+        """Room for :data:`LIST_ROWS` assessments above the dashboard, without scrolling."""
+        table = self.table
+        rows = table.verticalHeader().defaultSectionSize() * LIST_ROWS
+        header = table.horizontalHeader().sizeHint().height()
+        frame = 2 * table.frameWidth()
+        table.setMinimumHeight(rows + header + frame)
+        # Sized with the list shown (the hint of an empty engagement would add its height).
+        self.empty_label.hide()
+        self.splitter.setSizes([list_box.minimumSizeHint().height(), 600])
 
     def _connect_signals(self) -> None:
         self.new_button.clicked.connect(self._on_new_button_clicked)
@@ -151,6 +166,7 @@ class AssessmentPage(QWidget):
         row = self.model.row_of(assessment_id)
         if row is not None:
             self.table.selectRow(row)
+            self._scroll_to_selected()
 
     def catalog(self) -> FrameworkCatalog:
         """The frameworks (built-in and the workspace's own), loaded once."""
@@ -195,6 +211,8 @@ class AssessmentPage(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.ensure_dashboard()
+        # Selected while hidden, the row was not scrolled to (a view scrolls when shown).
+        self._scroll_to_selected()
 
     def _on_workspace_changed(self, changes: Changes) -> None:
         if self._engagement_id is not None and changes.touches(
@@ -320,6 +338,11 @@ class AssessmentPage(QWidget):
         self.dashboard_area.setCurrentWidget(self.dashboard)
         if self.dashboard.assessment_id != assessment.id:
             self.dashboard.set_assessment(self._engagement_id, assessment.id)
+
+    def _scroll_to_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self.table.scrollTo(rows[0])
 
     def _update_buttons(self) -> None:
         assessment = self.selected_assessment()
