@@ -447,6 +447,9 @@ def test_a_target_below_current_asks_once_on_leaving_the_page(
     message_boxes.click_role = QMessageBox.ButtonRole.RejectRole  # "Review"
     press(qtbot, Qt.Key.Key_N, ALT)
     qtbot.waitUntil(lambda: "target below the current level" in message_boxes.texts())
+    [asked] = message_boxes.shown
+    assert asked.text == "1 answer on this page has a target below the current level."
+    assert asked.informative.endswith("Keep it?")
     assert wizard.currentPage().area.id == "vision"
     assert focused() is row
 
@@ -457,6 +460,26 @@ def test_a_target_below_current_asks_once_on_leaving_the_page(
     back_page(qtbot, wizard)
     next_page(qtbot, wizard)  # kept: not asked again
     assert len(message_boxes.shown) == 2
+
+
+def test_two_targets_below_current_are_counted_in_the_plural(qtbot, page, message_boxes):
+    wizard = start_new(qtbot, page)
+    next_page(qtbot, wizard)
+    first = wait_for_row(qtbot, wizard)
+    press(qtbot, Qt.Key.Key_4)
+    press(qtbot, Qt.Key.Key_2, CTRL)
+    press(qtbot, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: focused_row(wizard) not in (None, first))
+    press(qtbot, Qt.Key.Key_5)
+    press(qtbot, Qt.Key.Key_3, CTRL)
+
+    message_boxes.click_role = QMessageBox.ButtonRole.RejectRole  # "Review"
+    press(qtbot, Qt.Key.Key_N, ALT)
+    qtbot.waitUntil(lambda: bool(message_boxes.shown))
+    [asked] = message_boxes.shown
+    assert asked.text == "2 answers on this page have a target below the current level."
+    assert asked.informative.endswith("Keep them?")
+    assert wizard.currentPage().area.id == "vision"
 
 
 def test_the_summary_lists_open_questions_and_enter_goes_back_to_one(qtbot, page, ui_workspace):

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from scrm_desk.frameworks.model import Area, BuildingBlocksFramework, Question
 from scrm_desk.records import Lens
 from ui.commands.assessment_commands import AnswerValues
-from ui.labels import lens_label
+from ui.labels import lens_label, plural
 from ui.wizards.question_row import QuestionRow
 
 if TYPE_CHECKING:
@@ -154,8 +154,10 @@ class BlockPage(QWizardPage):
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Target below current level"))
         box.setText(
-            self.tr("{count} answer(s) on this page have a target below the current level.").format(
-                count=len(below)
+            plural(
+                len(below),
+                self.tr("{count} answer on this page has a target below the current level."),
+                self.tr("{count} answers on this page have a target below the current level."),
             )
         )
         box.setInformativeText(
@@ -169,9 +171,16 @@ class BlockPage(QWizardPage):
                 for row in below[:8]
             )
             + "\n\n"
-            + self.tr("A lower target can be intended (a practice to scale back). Keep them?")
+            + plural(
+                len(below),
+                self.tr("A lower target can be intended (a practice to scale back). Keep it?"),
+                self.tr("A lower target can be intended (a practice to scale back). Keep them?"),
+            )
         )
-        keep = box.addButton(self.tr("&Keep Targets"), QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton(
+            plural(len(below), self.tr("&Keep Target"), self.tr("&Keep Targets")),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
         box.addButton(self.tr("&Review"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)
         box.exec()
