@@ -74,6 +74,10 @@ class TrashPage(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty_label)
         layout.addLayout(buttons)
+        # With the list hidden (an empty trash), this takes the spare height: the heading,
+        # the explanation and "The trash is empty." stay together at the top. With the list
+        # shown, the list's stretch wins and this stays empty.
+        layout.addStretch(0)
         self._events = events
         self._connect_signals()
         self.reload()
