@@ -34,12 +34,16 @@ def comparison_figure(
 ) -> Figure:
     """A dumbbell per block: a grey dot for the baseline, a filled one for the follow-up.
 
-    The change is printed at the right with its sign (``+0.6``, ``−0.4``), so a rise and a
-    fall differ by more than colour. It is the difference of the two scores rounded as a
-    reader sees them (:func:`~scrm_desk.scoring.results.rounded_change`), so 3.0 → 3.6
-    reads +0.6 whatever the decimals behind. A block scored in only one assessment (the
-    other did not assess it enough) shows that one dot and "n/a" for the change.
+    The change is printed at the right with its sign (``+0.6``, ``−0.4``, ``+0.0``), so a
+    rise and a fall differ by more than colour. It is the difference of the two scores
+    rounded as a reader sees them (:func:`~scrm_desk.scoring.results.rounded_change`), so
+    3.0 → 3.6 reads +0.6 whatever the decimals behind. A block scored in only one
+    assessment (the other did not assess it enough) shows that one dot and a dash for the
+    change. The figures are written exactly as the report's tables write them
+    (:func:`~scrm_desk.reports.content.fmt_gap`), so the chart and the table below it agree.
     """
+    from scrm_desk.reports.content import fmt_gap
+
     check_lengths(labels, baseline=baseline, follow_up=follow_up)
     if not labels:
         raise ValueError("a comparison chart needs at least one label")
@@ -66,10 +70,9 @@ def comparison_figure(
             if before is not None and after is not None and change is not None:
                 colour = style.declined if change < 0 else style.improved
                 ax.plot([before, after], [row, row], color=colour, linewidth=2.2, zorder=2)
-                text = "±0.0" if change == 0 else f"{change:+.1f}".replace("-", "−")
             else:
-                colour = style.muted
-                text = "n/a"
+                colour = style.muted  # scored in one assessment only: no change to show
+            text = fmt_gap(change)
             ax.annotate(
                 text,
                 xy=(1.0, row),

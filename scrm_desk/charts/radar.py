@@ -18,10 +18,24 @@ from scrm_desk.charts.style import (
 )
 
 if TYPE_CHECKING:
+    from matplotlib.backend_bases import RendererBase
     from matplotlib.figure import Figure
+    from matplotlib.legend import Legend
+    from matplotlib.text import Text
+    from matplotlib.transforms import Bbox
 
 #: Appended to the label of a block that has no score, explained in a note below.
 NOT_ASSESSED_MARK = "*"
+
+#: Where the chart sits at the least, as figure fractions (left, bottom, width, height):
+#: it moves up and shrinks when the legend and note below it need more room.
+AXES_RECT = (0.17, 0.15, 0.66, 0.74)
+#: The note's left edge (and its right margin), as a share of the figure's width.
+NOTE_X = 0.02
+#: Distance of the spoke labels from the outer ring, in points.
+LABEL_PAD = 13.0
+#: Space between the figure's edge, the note, the legend and the spoke labels, in points.
+GAP = 4.0
 
 
 def assessed_runs(present: Sequence[bool]) -> list[list[int]]:
@@ -45,6 +59,89 @@ def assessed_runs(present: Sequence[bool]) -> list[list[int]]:
             runs.append(run)
             run = []
     return runs
+
+
+class _RadarLayout:
+    """Places the note, the legend and the chart from the bottom up when the figure is drawn.
+
+    The note (wrapped to the figure's width) sits at the bottom, the legend above it and
+    the chart above the legend, leaving room for the spoke labels that stand out of the
+    ring: nothing overlaps, however many lines the note takes. It runs at every draw (an
+    axes locator), so it measures text as drawn and still holds when the app's canvas
+    draws the figure smaller or larger than it was made.
+    """
+
+    def __init__(self, legend: Legend, note: Text | None) -> None:
+        self.legend = legend
+        self.note = note
+        self.note_text = note.get_text() if note is not None else ""
+
+    def __call__(self, ax: Any, renderer: RendererBase) -> Bbox:
+        from matplotlib.transforms import Bbox
+
+        fig = ax.get_figure(root=True)
+        width, height = fig.bbox.width, fig.bbox.height
+        point = fig.dpi / 72  # pixels per point
+        gap = GAP * point
+        # From the bottom edge up, in pixels.
+        floor = gap
+        if self.note is not None:
+            self.note.set_text(self._wrapped(renderer, width * (1 - 2 * NOTE_X)))
+            self.note.set_y(floor / height)
+            floor += self.note.get_window_extent(renderer).height + gap
+        legend_pad = self.legend.borderaxespad * self.legend.prop.get_size_in_points() * point
+        self.legend.set_bbox_to_anchor(
+            (0.5, max(floor - legend_pad, 0.0) / height), fig.transFigure
+        )
+        floor = self.legend.get_window_extent(renderer).y1 + 2 * gap  # air below the labels
+
+        below, above = self._label_reach(ax, renderer)
+        left, bottom, box_width, box_height = AXES_RECT
+        bottom_px = max(bottom * height, floor + below)
+        top_px = (bottom + box_height) * height
+        title = fig._suptitle
+        if title is not None and title.get_text():
+            ceiling = title.get_window_extent(renderer).y0 - gap
+            top_px = min(top_px, ceiling - above)
+        top_px = max(top_px, bottom_px + height * 0.2)  # a tiny figure: still a chart
+        return Bbox.from_bounds(left, bottom_px / height, box_width, (top_px - bottom_px) / height)
+
+    def _wrapped(self, renderer: RendererBase, room: float) -> str:
+        """The note broken between words into lines no wider than ``room`` pixels."""
+        assert self.note is not None
+        lines: list[str] = []
+        for word in self.note_text.split():
+            candidate = f"{lines[-1]} {word}" if lines else word
+            self.note.set_text(candidate)
+            if lines and self.note.get_window_extent(renderer).width <= room:
+                lines[-1] = candidate
+            elif lines:
+                lines.append(word)
+            else:
+                lines = [word]
+        return "\n".join(lines)
+
+    @staticmethod
+    def _label_reach(ax: Any, renderer: RendererBase) -> tuple[float, float]:
+        """How far the spoke labels may stand out below and above the ring, in pixels.
+
+        A label is centred its tick's pad (``LABEL_PAD`` and the tick's length) out from
+        the ring on its spoke; those in the lower (upper) third of the circle reach beyond
+        its bottom (top) by at most the pad and half their height.
+        """
+        ticks = ax.xaxis.get_major_ticks()
+        points = max((t.get_pad() + t.get_tick_padding() for t in ticks), default=LABEL_PAD)
+        pad = points * ax.get_figure(root=True).dpi / 72
+        below = above = 0.0
+        labels = ax.get_xticklabels()
+        for i, label in enumerate(labels):
+            reach = pad + label.get_window_extent(renderer).height / 2
+            upward = math.cos(2 * math.pi * i / len(labels))  # first spoke at twelve o'clock
+            if upward < -0.5:
+                below = max(below, reach)
+            elif upward > 0.5:
+                above = max(above, reach)
+        return below, above
 
 
 def radar_figure(
@@ -92,7 +189,7 @@ def radar_figure(
             ],
             color=style.text,
         )
-        ax.tick_params(axis="x", pad=13)
+        ax.tick_params(axis="x", pad=LABEL_PAD)
         for tick in ax.get_yticklabels():
             # Keep the scale readable where a line crosses it.
             tick.set_bbox({"facecolor": style.background, "edgecolor": "none", "pad": 0.8})
@@ -139,24 +236,25 @@ def radar_figure(
                 label=target_label,
                 zorder=4,
             )
-        fig.legend(
+        legend = fig.legend(
             loc="lower center",
             ncol=2,
-            bbox_to_anchor=(0.5, 0.005),
+            bbox_to_anchor=(0.5, 0.0),
             handlelength=2.6,
             columnspacing=2.0,
         )
+        note = None
         if missing:
-            fig.text(
-                0.02,
-                0.005,
+            note = fig.text(
+                NOTE_X,
+                0.0,
                 f"{NOT_ASSESSED_MARK} {not_assessed_note}: " + ", ".join(missing),
                 fontsize=style.font_size - 1.5,
                 color=style.muted,
                 ha="left",
                 va="bottom",
-                wrap=True,
             )
         if title:
             fig.suptitle(title, x=0.02, y=0.985, ha="left", va="top", fontweight="bold")
+        ax.set_axes_locator(_RadarLayout(legend, note))
     return fig

@@ -93,6 +93,74 @@ def test_radar_leaves_a_gap_at_a_block_without_a_score_never_a_zero(
     )
 
 
+NINE = [
+    "Vision",
+    "Strategy",
+    "Customer exp.",
+    "Collaboration",
+    "Processes",
+    "Information",
+    "Technology",
+    "Metrics",
+    "Governance",
+]
+LONG_NOTE = (
+    "Not assessed yet, so no score is drawn; a translation may well need a good deal more "
+    "words than English to say so"
+)
+
+
+def _drawn_boxes(fig: Figure):
+    """Draw ``fig`` as the report and the app do; the boxes of what sits at its foot."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    note = next(t for t in fig.texts if t.get_text().startswith("* "))
+    legend = fig.legends[0].get_window_extent(renderer)
+    labels = [t.get_window_extent(renderer) for t in fig.axes[0].get_xticklabels()]
+    return note, note.get_window_extent(renderer), legend, labels
+
+
+@pytest.mark.parametrize("scale", [1.0, 0.55, 1.6], ids=["as made", "app shrunk", "app grown"])
+@pytest.mark.parametrize("labels", [LABELS, NINE, NINE[:8]], ids=["five", "nine", "eight"])
+@pytest.mark.parametrize("note", ["Not assessed yet, so no score is drawn", LONG_NOTE])
+def test_radar_note_legend_and_labels_never_overlap(
+    labels: list[str], note: str, scale: float
+) -> None:
+    """The note under the chart (one line or several), the legend and the spoke labels
+    each keep their own band, bottom up, at the size the figure was made and at the
+    sizes the dashboard may draw it."""
+    current = [3.0, 2.5, None, None, 3.5, None, 2.0, None, None][: len(labels)]
+    fig = radar_figure(labels, current, [4.0] * len(labels), not_assessed_note=note, title="T")
+    width, height = fig.get_size_inches()
+    fig.set_size_inches(width * scale, height * scale)
+    text, note_box, legend, spokes = _drawn_boxes(fig)
+    assert note_box.y0 >= 0 and note_box.x1 <= fig.bbox.width  # on the figure, wrapped
+    assert note_box.y1 < legend.y0  # the legend sits above the note
+    assert legend.y1 < min(box.y0 for box in spokes)  # and below every spoke label
+    if note == LONG_NOTE and scale <= 1:
+        assert text.get_text().count("\n") >= 1  # the case the tester saw: two lines
+    # The note still names every block without a score.
+    flat = text.get_text().replace("\n", " ")
+    for label, value in zip(labels, current, strict=True):
+        assert (label in flat) is (value is None)
+
+
+def test_radar_without_a_note_keeps_its_legend_clear_of_the_labels() -> None:
+    fig = radar_figure(NINE, [3.0] * 9, [4.0] * 9)
+    assert not [t for t in fig.texts if t.get_text().startswith("* ")]
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    legend = fig.legends[0].get_window_extent(renderer)
+    assert legend.y0 >= 0
+    assert legend.y1 < min(t.get_window_extent(renderer).y0 for t in fig.axes[0].get_xticklabels())
+
+
 def test_series_must_match_labels() -> None:
     with pytest.raises(ValueError, match="current has 2 values for 5 labels"):
         radar_figure(LABELS, [1, 2], [1, 2, 3, 4, 5])
@@ -132,15 +200,30 @@ def test_comparison_prints_signed_changes() -> None:
         LABELS, [2.0, 3.0, None, 2.0, 4.0], [2.6, 2.5, 2.0, 2.0, 4.3], follow_up_label="Q3"
     )
     texts = _texts(fig)
-    assert "+0.6" in texts and "−0.5" in texts and "n/a" in texts and "±0.0" in texts
+    assert "+0.6" in texts and "−0.5" in texts and "–" in texts and "+0.0" in texts
     assert "Baseline" in texts and "Q3" in texts
+
+
+def test_comparison_writes_changes_exactly_as_the_report_table_does() -> None:
+    """The table under the chart prints ``fmt_gap`` of the rounded change: "+0.0" for no
+    change and "–" for a block scored once; the chart must read the same, row by row."""
+    from scrm_desk.reports.content import fmt_gap
+    from scrm_desk.scoring.results import rounded_change
+
+    baseline = [2.0, 3.04, None, 2.0, 4.0]
+    follow_up = [2.6, 2.96, 2.0, None, 3.5]
+    fig = comparison_figure(LABELS, baseline, follow_up)
+    shown = [t.get_text() for t in fig.axes[0].texts]
+    table = [fmt_gap(rounded_change(b, a)) for b, a in zip(baseline, follow_up, strict=True)]
+    assert shown == table == ["+0.6", "+0.0", "–", "–", "−0.5"]
+    assert not {"±0.0", "n/a"} & set(_texts(fig))
 
 
 @pytest.mark.parametrize(
     ("before", "after", "shown"),
     [
         (2.96, 3.64, "+0.6"),  # 3.0 → 3.6, not the exact +0.68 ("+0.7")
-        (3.04, 2.96, "±0.0"),  # 3.0 → 3.0, not "−0.1"
+        (3.04, 2.96, "+0.0"),  # 3.0 → 3.0, not "−0.1"
         (1.25, 1.35, "+0.2"),  # 1.2 → 1.4
         (3.5, 2.44, "−1.1"),
     ],
