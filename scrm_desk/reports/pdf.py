@@ -402,6 +402,60 @@ class ScoreBar(Flowable):
             canvas.line(x, -1.5, x, self.height + 1.5)
 
 
+#: The fewest rows of a table left on either side of a page break (see ``PdfRenderer.table``).
+KEEP_ROWS: Final = 2
+
+
+def _keep_rows(count: int, header: int, keep: int) -> list[tuple[Any, ...]]:
+    """``NOSPLIT`` commands that keep the header and the first ``keep`` body rows of a
+    table of ``count`` rows together, and its last ``keep`` rows.
+
+    reportlab then breaks the table only between the two runs; one that cannot break
+    there moves to the next page whole (or, a row taller than a page, splits in a row).
+    """
+    if keep < 2 or count - header < 2:
+        return []
+    last = count - 1
+    first_run, last_run = header + keep - 1, last - keep + 1
+    if last_run <= first_run:  # too few rows to leave enough on both sides: keep it whole
+        return [("NOSPLIT", (0, 0), (-1, last))]
+    return [("NOSPLIT", (0, 0), (-1, first_run)), ("NOSPLIT", (0, last_run), (-1, last))]
+
+
+class KeepRowsTable(Table):
+    """A table whose ``NOSPLIT`` rules (see :func:`_keep_rows`) give way only when they
+    must: at the top of a page, where moving on would not help, it breaks where it can."""
+
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        parts: list[Any] = super().split(avail_width, avail_height)
+        frame = getattr(self, "_frame", None)
+        keeps: list[Any] = getattr(self, "_nosplitCmds", [])
+        if parts or not keeps or frame is None or not frame._atTop:
+            return parts
+        # Try again without them, and put them back: a later layout pass starts afresh.
+        saved = list(keeps)
+        keeps.clear()
+        try:
+            return list(super().split(avail_width, avail_height))
+        finally:
+            keeps[:] = saved
+
+
+class BoxTable(Table):
+    """A box (a table of one cell: a warning, a note) that is never cut in two unless it is
+    taller than a whole page: one that fits on a page moves to the next page whole rather
+    than leave its first line alone at the bottom of this one. A taller one breaks inside
+    its cell (give it ``splitInRow=1``) wherever the page ends."""
+
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        _, height = self.wrap(avail_width, avail_height)
+        # The frame's full height; asked outside a frame, that of the lower (landscape) page.
+        page = self._getPossibleHeight(PAGE_WIDTH - MARGIN_TOP - MARGIN_BOTTOM)
+        if height <= page:
+            return []
+        return list(super().split(avail_width, avail_height))
+
+
 def _table_style(commands: Sequence[tuple[Any, ...]]) -> TableStyle:
     """A table style that sets DejaVu first: reportlab's default table font is Helvetica,
     which would then be referenced (unembedded) by every page with a table."""
@@ -846,9 +900,15 @@ class PdfRenderer:
         right: Sequence[int] = (),
         extra: Sequence[tuple[Any, ...]] = (),
         repeat: bool = True,
+        keep: int = KEEP_ROWS,
     ) -> Table:
-        """A table in the house style: light rules, no verticals, a ruled header row."""
-        table = Table(
+        """A table in the house style: light rules, no verticals, a ruled header row.
+
+        Where it breaks over pages, at least ``keep`` rows go on each side of the break
+        (the header stays with the first of them): a page never ends on a table's lone
+        first row, nor starts with its lone last one (an index or total row, say).
+        """
+        table = KeepRowsTable(
             rows,
             colWidths=list(widths),
             repeatRows=1 if header and repeat else 0,
@@ -876,6 +936,7 @@ class PdfRenderer:
             ]
         for column in right:
             commands.append(("ALIGN", (column, 0), (column, -1), "RIGHT"))
+        commands.extend(_keep_rows(len(rows), 1 if header else 0, keep))
         commands.extend(extra)
         table.setStyle(_table_style(commands))
         return table

@@ -52,6 +52,7 @@ from scrm_desk.reports.pdf import (
     RULE,
     SEVERITY_COLOURS,
     SEVERITY_WORDS,
+    BoxTable,
     PdfRenderer,
     ScoreBar,
     _table_style,
@@ -382,8 +383,8 @@ def _warning_box(r: PdfRenderer, warning: PlanWarning) -> Flowable:
         Spacer(1, 2),
         r.para(warning.text, r.styles.cell),
     ]
-    # splitInRow: a box holding a very long text (a note of many pages) runs on.
-    box = Table([[body]], colWidths=[CONTENT_WIDTH], hAlign="LEFT", splitInRow=1)
+    # Whole, on one page; only a box taller than a page (a note of many pages) runs on.
+    box = BoxTable([[body]], colWidths=[CONTENT_WIDTH], hAlign="LEFT", splitInRow=1)
     box.setStyle(
         _table_style(
             [
@@ -412,8 +413,8 @@ def _label(r: PdfRenderer, key: str) -> str:
 
 def _state_box(r: PdfRenderer, colour: colors.Color, kicker: str, parts: list[Flowable]) -> Table:
     body: list[Flowable] = [r.para(kicker, r.styles.kicker), Spacer(1, 3), *parts]
-    # splitInRow: a box holding a very long text (a note of many pages) runs on.
-    box = Table([[body]], colWidths=[CONTENT_WIDTH], hAlign="LEFT", splitInRow=1)
+    # Whole, on one page; only a box taller than a page (a note of many pages) runs on.
+    box = BoxTable([[body]], colWidths=[CONTENT_WIDTH], hAlign="LEFT", splitInRow=1)
     box.setStyle(
         _table_style(
             [
