@@ -108,6 +108,36 @@ def _repeat_header(row: Any) -> None:
     properties.append(header)
 
 
+#: A table of up to this many rows (the header included) is kept on one page.
+KEEP_WHOLE_ROWS = 7
+#: A longer table leaves at least this many rows on either side of a page break.
+KEEP_ROWS = 2
+
+
+def _keep_rows(rows: Sequence[Any]) -> None:
+    """Page breaks in a table as in the PDF: no row is cut in two, a short table stays
+    on one page (with the heading before it, which keeps with the next paragraph), and
+    a longer one breaks with at least ``KEEP_ROWS`` rows on either side, never leaving
+    its header or a lone row (a total, say) at the foot or the top of a page.
+
+    Word keeps a row with the next one when its paragraphs are "keep with next".
+    """
+    count = len(rows)
+    if count <= KEEP_WHOLE_ROWS:
+        kept = list(range(count - 1))
+    else:
+        kept = [*range(KEEP_ROWS), *range(count - KEEP_ROWS, count - 1)]
+    for row in rows:
+        properties = row._tr.get_or_add_trPr()
+        cant_split = OxmlElement("w:cantSplit")
+        cant_split.set(qn("w:val"), "true")
+        properties.append(cant_split)
+    for index in kept:
+        for cell in rows[index].cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
+
+
 class DocxRenderer:
     """Writes one :class:`ReportContent` into a python-docx ``Document``."""
 
@@ -128,6 +158,8 @@ class DocxRenderer:
         self.brand = _rgb(content.meta.brand_colour)
         self._setup_styles()
         self._first_section = True
+        #: The level of the last heading written (0: none yet), see :meth:`heading`.
+        self._level = 0
 
     # -- set-up ---------------------------------------------------------------------------
     def _setup_styles(self) -> None:
@@ -195,6 +227,11 @@ class DocxRenderer:
 
     # -- helpers --------------------------------------------------------------------------
     def heading(self, text: str, level: int) -> None:
+        """A heading at ``level``, or one below the last heading if that is higher: the
+        outline never skips a level (Heading 1 straight to Heading 3), which screen
+        readers, Word's navigation pane and the contents would show as a gap."""
+        level = min(level, self._level + 1)
+        self._level = level
         self.doc.add_heading(text, level=level)
 
     def section_heading(self, title: str, *, new_page: bool = True) -> None:
@@ -252,6 +289,7 @@ class DocxRenderer:
                 run.font.size = Pt(font_size)
                 if bold_first and index == 0:
                     run.bold = True
+        _keep_rows(all_rows)
         if widths_cm:
             # Word reads the cells' widths, LibreOffice the grid's: set both.
             table.autofit = False
@@ -384,7 +422,7 @@ def write_summary(r: DocxRenderer, section: SummarySection) -> None:
     r.section_heading(section.title)
     figures = [f for f in section.indexes if f.score is not None]
     if figures:
-        r.heading(r.content.label("summary.index_heading"), 3)
+        r.heading(r.content.label("summary.index_heading"), 2)
         r.table(
             ["Lens", "Index (of 5)", "Level", "Core blocks scored"],
             [
@@ -401,13 +439,13 @@ def write_summary(r: DocxRenderer, section: SummarySection) -> None:
     for paragraph in section.paragraphs:
         r.paragraph(paragraph)
     if section.risks:
-        r.heading(r.content.label("summary.risks_heading"), 3)
+        r.heading(r.content.label("summary.risks_heading"), 2)
         for item in section.risks:
             numbered = r.doc.add_paragraph(style="List Number")
             numbered.add_run(item.title).bold = True
             numbered.add_run(f" {item.evidence}")
     if section.strengths:
-        r.heading(r.content.label("summary.strengths_heading"), 3)
+        r.heading(r.content.label("summary.strengths_heading"), 2)
         for item in section.strengths:
             bullet = r.doc.add_paragraph(style="List Bullet")
             bullet.add_run(item.block or item.title).bold = True
@@ -422,13 +460,13 @@ def write_approach(r: DocxRenderer, section: ApproachSection) -> None:
     for paragraph in section.paragraphs:
         r.paragraph(paragraph)
     if section.frameworks:
-        r.heading(r.content.label("approach.frameworks_heading"), 3)
+        r.heading(r.content.label("approach.frameworks_heading"), 2)
         for fw in section.frameworks:
             r.doc.add_paragraph().add_run(f"{fw.name} (version {fw.version})").bold = True
             r.paragraph(fw.description)
             r.paragraph(fw.attribution, muted=True)
     if section.maturity_levels:
-        r.heading(r.content.label("approach.scale_heading"), 3)
+        r.heading(r.content.label("approach.scale_heading"), 2)
         r.table(
             ["Level", "Name", "What it means"],
             [[str(m.level), m.name, m.summary] for m in section.maturity_levels],
@@ -436,7 +474,7 @@ def write_approach(r: DocxRenderer, section: ApproachSection) -> None:
             bold_first=True,
         )
     if section.groups:
-        r.heading(r.content.label("approach.stakeholders_heading"), 3)
+        r.heading(r.content.label("approach.stakeholders_heading"), 2)
         r.table(
             ["Group", "Stakeholders", "Number"],
             [
@@ -451,8 +489,8 @@ def write_approach(r: DocxRenderer, section: ApproachSection) -> None:
             bold_first=True,
         )
     if section.dates:
-        r.heading(r.content.label("approach.dates_heading"), 3)
-        r.table(["", "Date"], [list(pair) for pair in section.dates], [8.0, 8.0])
+        r.heading(r.content.label("approach.dates_heading"), 2)
+        r.table(["Milestone", "Date"], [list(pair) for pair in section.dates], [8.0, 8.0])
 
 
 @docx_renderer("overview")
@@ -462,7 +500,7 @@ def write_overview(r: DocxRenderer, section: OverviewSection) -> None:
     for lens in section.lenses:
         r.heading(
             f"{lens.lens}: overall index {fmt_score(lens.index.score)} ({lens.index.level_name})",
-            3,
+            2,
         )
         r.chart(lens.radar, 14.0)
         r.table(
@@ -572,10 +610,10 @@ def write_alignment(r: DocxRenderer, section: AlignmentSection) -> None:
     r.paragraph(section.intro)
     r.paragraph(section.groups_note, muted=True)
     for lens in section.lenses:
-        r.heading(lens.lens, 3)
+        r.heading(lens.lens, 2)
         r.chart(lens.chart)
         r.table(
-            ["Building block", "Business", "IT", "Difference", ""],
+            ["Building block", "Business", "IT", "Difference", "Note"],
             [
                 [
                     row.name,
@@ -595,7 +633,7 @@ def write_progress(r: DocxRenderer, section: ProgressSection) -> None:
     r.section_heading(section.title)
     r.paragraph(section.intro)
     for lens in section.lenses:
-        r.heading(lens.lens, 3)
+        r.heading(lens.lens, 2)
         r.chart(lens.chart)
         r.table(
             ["Building block", section.baseline_name, section.follow_up_name, "Change"],
@@ -615,7 +653,7 @@ def write_appendix(r: DocxRenderer, section: AppendixSection) -> None:
         r.paragraph(section.intro)
         for block in section.blocks:
             r.check()
-            r.heading(block.name, 3)
+            r.heading(block.name, 2)
             r.table(
                 ["Question", "Lens", "Respondent", "Level", "Target", "Confidence", "Evidence"],
                 [
@@ -637,7 +675,7 @@ def write_appendix(r: DocxRenderer, section: AppendixSection) -> None:
     else:
         r.section_heading(section.title)
     if section.stakeholders:
-        r.heading(r.content.label("appendix.stakeholders_heading"), 3)
+        r.heading(r.content.label("appendix.stakeholders_heading"), 2)
         r.table(
             ["Name", "Role", "Group"],
             [[p.name, p.role, p.group] for p in section.stakeholders],
@@ -682,9 +720,9 @@ def write_layers(r: DocxRenderer, section: LayersSection) -> None:
     for gate in section.gates:
         if not gate.criteria:
             continue
-        r.heading(f"{label('layers.gate_heading')}: {gate.layer_name}", 3)
+        r.heading(f"{label('layers.gate_heading')}: {gate.layer_name}", 2)
         r.table(
-            ["", label("layers.criteria_heading"), label("layers.criteria_note")],
+            ["Status", label("layers.criteria_heading"), label("layers.criteria_note")],
             [
                 [
                     label("layers.met") if c.met else label("layers.not_met"),
@@ -697,7 +735,7 @@ def write_layers(r: DocxRenderer, section: LayersSection) -> None:
             bold_first=True,
             font_size=8.5,
         )
-    r.heading(label("layers.layers_heading"), 3)
+    r.heading(label("layers.layers_heading"), 2)
     for row in section.layers:
         r.check()
         entries = [(f"{row.number} {row.entry.name}", row.entry, row.blocked)]
@@ -760,7 +798,7 @@ def write_posture(r: DocxRenderer, section: PostureSection) -> None:
             [5.3, 5.3, 5.4],
         )
     if section.reasons:
-        r.heading(label("posture.reasoning_heading"), 3)
+        r.heading(label("posture.reasoning_heading"), 2)
         r.table(
             [label("posture.question"), label("posture.answer"), label("posture.leans_to")],
             [[x.question, x.answer, x.leans_to] for x in section.reasons],
@@ -776,7 +814,7 @@ def write_initiatives(r: DocxRenderer, section: InitiativesSection) -> None:
     r.paragraph(section.intro)
     _warning_paragraphs(r, section.warnings)
     for group in section.groups:
-        r.heading(f"{group.name} ({len(group.initiatives)})", 3)
+        r.heading(f"{group.name} ({len(group.initiatives)})", 2)
         if group.description:
             r.paragraph(group.description, muted=True)
         if not group.initiatives:
@@ -798,7 +836,7 @@ def write_starting_points(r: DocxRenderer, section: StartingPointsSection) -> No
     label = r.content.label
     r.section_heading(section.title)
     if section.starting:
-        r.heading(label("starting_points.starting_heading"), 3)
+        r.heading(label("starting_points.starting_heading"), 2)
         r.paragraph(section.starting_intro)
         r.table(
             [
@@ -825,7 +863,7 @@ def write_starting_points(r: DocxRenderer, section: StartingPointsSection) -> No
         )
         _warning_paragraphs(r, [w for w in section.warnings if w.rule == "too_many_starting_areas"])
     if section.platforms:
-        r.heading(label("starting_points.platforms_heading"), 3)
+        r.heading(label("starting_points.platforms_heading"), 2)
         r.paragraph(section.platforms_intro)
         r.table(
             [
@@ -856,7 +894,7 @@ def write_starting_points(r: DocxRenderer, section: StartingPointsSection) -> No
             ],
         )
     if section.governance:
-        r.heading(label("starting_points.governance_heading"), 3)
+        r.heading(label("starting_points.governance_heading"), 2)
         count = label("starting_points.governance_count")
         r.paragraph(
             count.replace("{settled}", str(section.governance_settled)).replace(
@@ -864,7 +902,11 @@ def write_starting_points(r: DocxRenderer, section: StartingPointsSection) -> No
             )
         )
         r.table(
-            ["", label("starting_points.governance_heading"), label("starting_points.note")],
+            [
+                "Status",
+                label("starting_points.governance_heading"),
+                label("starting_points.note"),
+            ],
             [
                 [
                     label("starting_points.settled" if g.settled else "starting_points.open"),
@@ -884,9 +926,9 @@ def write_roadmap(r: DocxRenderer, section: RoadmapSection) -> None:
     label = r.content.label
     r.section_heading(section.title)
     r.paragraph(section.intro)
-    r.heading(label("roadmap.matrix_heading"), 3)
+    r.heading(label("roadmap.matrix_heading"), 2)
     r.chart(section.matrix, 15.0)
-    r.heading(label("roadmap.table_heading"), 3)
+    r.heading(label("roadmap.table_heading"), 2)
     for group in section.phases:
         r.check()
         rows = []
@@ -922,7 +964,7 @@ def write_roadmap(r: DocxRenderer, section: RoadmapSection) -> None:
         )
     r.paragraph(label("roadmap.table_caption"), muted=True)
     if section.timeline is not None:
-        r.heading(label("roadmap.timeline_heading"), 3)
+        r.heading(label("roadmap.timeline_heading"), 2)
         r.chart(section.timeline, 16.0)
         if section.undated_note:
             r.paragraph(section.undated_note, muted=True)
