@@ -99,10 +99,13 @@ class _RadarLayout:
         left, bottom, box_width, box_height = AXES_RECT
         bottom_px = max(bottom * height, floor + below)
         top_px = (bottom + box_height) * height
+        # The top spoke's label stands out above the ring: keep it inside the figure
+        # (and under the title), however small the app's canvas draws the chart.
+        ceiling = height - gap
         title = fig._suptitle
         if title is not None and title.get_text():
             ceiling = title.get_window_extent(renderer).y0 - gap
-            top_px = min(top_px, ceiling - above)
+        top_px = min(top_px, ceiling - above)
         top_px = max(top_px, bottom_px + height * 0.2)  # a tiny figure: still a chart
         return Bbox.from_bounds(left, bottom_px / height, box_width, (top_px - bottom_px) / height)
 
@@ -125,9 +128,9 @@ class _RadarLayout:
     def _label_reach(ax: Any, renderer: RendererBase) -> tuple[float, float]:
         """How far the spoke labels may stand out below and above the ring, in pixels.
 
-        A label is centred its tick's pad (``LABEL_PAD`` and the tick's length) out from
-        the ring on its spoke; those in the lower (upper) third of the circle reach beyond
-        its bottom (top) by at most the pad and half their height.
+        A label stands its tick's pad (``LABEL_PAD`` and the tick's length) out from the
+        ring on its spoke; those in the lower (upper) third of the circle reach beyond its
+        bottom (top) by at most the pad and their height.
         """
         ticks = ax.xaxis.get_major_ticks()
         points = max((t.get_pad() + t.get_tick_padding() for t in ticks), default=LABEL_PAD)
@@ -135,7 +138,9 @@ class _RadarLayout:
         below = above = 0.0
         labels = ax.get_xticklabels()
         for i, label in enumerate(labels):
-            reach = pad + label.get_window_extent(renderer).height / 2
+            # Measured: matplotlib places the top and bottom labels with their near edge,
+            # not their centre, at the pad, so the whole height stands out.
+            reach = pad + label.get_window_extent(renderer).height
             upward = math.cos(2 * math.pi * i / len(labels))  # first spoke at twelve o'clock
             if upward < -0.5:
                 below = max(below, reach)

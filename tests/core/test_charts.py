@@ -161,6 +161,19 @@ def test_radar_without_a_note_keeps_its_legend_clear_of_the_labels() -> None:
     assert legend.y1 < min(t.get_window_extent(renderer).y0 for t in fig.axes[0].get_xticklabels())
 
 
+@pytest.mark.parametrize("shape", [(1.0, 1.0), (1.0, 0.7), (0.6, 0.5)], ids=str)
+@pytest.mark.parametrize("title", [None, "Classic CRM"])
+def test_radar_spoke_labels_stay_inside_the_figure(shape, title) -> None:
+    """The dashboard draws the chart squatter than it was made, without a title: the
+    top spoke's label ("Vision") must not be cut off at the top edge."""
+    fig = radar_figure(NINE, [3.0, None, *[3.0] * 7], [4.0] * 9, title=title)
+    width, height = fig.get_size_inches()
+    fig.set_size_inches(width * shape[0], height * shape[1])
+    _text, _note, _legend, spokes = _drawn_boxes(fig)
+    assert max(box.y1 for box in spokes) <= fig.bbox.height
+    assert min(box.x0 for box in spokes) >= 0 and max(box.x1 for box in spokes) <= fig.bbox.width
+
+
 def test_series_must_match_labels() -> None:
     with pytest.raises(ValueError, match="current has 2 values for 5 labels"):
         radar_figure(LABELS, [1, 2], [1, 2, 3, 4, 5])
