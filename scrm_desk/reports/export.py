@@ -300,10 +300,11 @@ def atomic_write(target: Path, data: bytes) -> None:
         if isinstance(exc, OSError):
             raise _write_error(exc, target) from exc
         raise
-    _fsync_folder(folder)
+    fsync_folder(folder)
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
+    """Make renames in ``folder`` survive a power cut (where folders can be opened)."""
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:

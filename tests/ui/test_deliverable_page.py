@@ -22,7 +22,8 @@ from ui.commands.base import CommandRunner
 from ui.commands.deliverable_commands import SetExecutiveSummary, stored_summary
 from ui.deliverable.export_worker import staging_path
 from ui.deliverable.section_list import SectionListModel
-from ui.pages.deliverable_page import LAST_FOLDER_KEY, DeliverablePage, safe_file_name
+from ui.file_names import safe_file_name
+from ui.pages.deliverable_page import LAST_FOLDER_KEY, DeliverablePage
 from ui.workspace_events import WorkspaceEvents
 
 #: Generous: a cold export (fonts, matplotlib) on a busy 2-core machine.

@@ -180,22 +180,10 @@ def _promote(moves: list[tuple[Path, Path]]) -> None:
         if previous is not None:
             with contextlib.suppress(OSError):
                 previous.unlink()
+    from scrm_desk.reports.export import fsync_folder
+
     for folder in {target.parent for _staging, target in moves}:
-        _fsync_folder(folder)
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the renames survive a power cut (where folders can be opened at all)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+        fsync_folder(folder)
 
 
 class ExportSignals(QObject):

@@ -17,7 +17,6 @@ Run alone: ``python -m ui.pages.deliverable_page`` (the demo engagement, with un
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,7 +27,6 @@ from PySide6.QtCore import (
     QLocale,
     QObject,
     QSettings,
-    QStandardPaths,
     Qt,
     QTimer,
     Signal,
@@ -64,6 +62,7 @@ from ui.deliverable.branding_preview import BrandingPreview
 from ui.deliverable.export_worker import ExportController, ExportRequest
 from ui.deliverable.pdf_preview import PdfPreview
 from ui.deliverable.section_list import SectionList, SectionListModel
+from ui.file_names import default_documents_folder, safe_file_name
 from ui.labels import format_date
 from ui.widgets.inline_message import InlineMessage
 
@@ -81,24 +80,7 @@ FORMATS = (("pdf", ".pdf"), ("docx", ".docx"), ("xlsx", ".xlsx"))
 #: The kinds of record whose change alters what this page shows.
 _CONTENT_KINDS = ("engagement", "client", "assessment", "response", "stakeholder")
 #: Characters no file name may hold on any of the three desktop systems.
-_UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
-_MAX_NAME = 150
 _BASELINE_NONE = ""
-
-
-def safe_file_name(text: str) -> str:
-    """``text`` usable as a file name everywhere: no separators, no reserved characters."""
-    name = _UNSAFE_NAME.sub("-", text)
-    name = " ".join(name.split()).strip(" .")
-    return name[:_MAX_NAME].rstrip(" .")
-
-
-def default_documents_folder() -> Path:
-    """The user's Documents folder, or their home when there is none."""
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    if documents and Path(documents).is_dir():
-        return Path(documents)
-    return Path.home()
 
 
 class DeliverablePage(QWidget):

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from scrm_desk.errors import ScrmError
 from ui.commands.interchange_commands import ImportEngagement
+from ui.file_names import default_documents_folder, safe_file_name
 from ui.labels import plural
-from ui.pages.deliverable_page import safe_file_name
 
 if TYPE_CHECKING:
     from scrm_desk.workspace import Workspace
@@ -41,7 +41,7 @@ class EngagementTransfer(QObject):
         self._workspace = workspace
         self._runner = runner
         self._widget = parent
-        self._folder = Path.home()
+        self._folder = default_documents_folder()
 
     # -- export ---------------------------------------------------------------------------
     def export_file(self, engagement_id: str, path: Path | None = None) -> Path | None:
